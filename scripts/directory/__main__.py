@@ -1,0 +1,75 @@
+"""Command line: ``python -m directory check [DATA]`` and ``render [DATA] OUT``.
+
+Run with ``scripts/`` on PYTHONPATH (the Makefile does this).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+
+from . import model
+from .problems import errors, summary
+from .render import render_pages
+from .validate import validate
+
+
+def _check(args) -> int:
+    result = validate(args.data)
+    fmt = args.format
+    if fmt == "auto":
+        fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+    if fmt == "json":
+        json.dump([p.__dict__ for p in result.problems], sys.stdout, ensure_ascii=False, indent=2)
+        print()
+    else:
+        for p in result.problems:
+            if fmt == "github":
+                print(f"::{p.level} file={p.path},line={p.line},col={p.col},title={p.rule}::"
+                      f"{p.field}: {p.message}")
+            else:
+                print(p.format())
+        if not result.problems:
+            n = len(result.context.records)
+            print(f"{args.data}: {n} records, no problems")
+        else:
+            print(f"{args.data}: {summary(result.problems)}", file=sys.stderr)
+    return 1 if errors(result.problems) else 0
+
+
+def _render(args) -> int:
+    result = validate(args.data)
+    for p in result.problems:
+        print(p.format(), file=sys.stderr)
+    if not result.ok:
+        print(f"{args.data}: {summary(result.problems)}; nothing rendered", file=sys.stderr)
+        return 1
+    pages = render_pages(model.build(result.context))
+    out = Path(args.out)
+    for path, text in pages.items():
+        target = out / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+    print(f"rendered {len(pages)} pages to {out}")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="directory", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+    check = sub.add_parser("check", help="validate a data folder; exit 1 on errors")
+    check.add_argument("data", nargs="?", default="data")
+    check.add_argument("--format", choices=["auto", "text", "github", "json"], default="auto")
+    check.set_defaults(func=_check)
+    render = sub.add_parser("render", help="render the Markdown pages into a folder")
+    render.add_argument("data", nargs="?", default="data")
+    render.add_argument("out")
+    render.set_defaults(func=_render)
+    args = parser.parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

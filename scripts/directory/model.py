@@ -1,0 +1,374 @@
+"""The directory as typed records with their relations resolved.
+
+Built only from data that passed validation, so every reference resolves and
+every date parses. Nothing here knows about pages or MkDocs.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from . import dates
+from .dates import PartialDate
+from .validate.context import Context, Record
+
+
+@dataclass(frozen=True)
+class Texts:
+    """One text in several languages; ``original`` is the source's language."""
+
+    by_lang: dict[str, str]
+    original: str
+
+    @property
+    def source(self) -> str:
+        return self.by_lang.get(self.original) or next(iter(self.by_lang.values()), "")
+
+    @property
+    def en(self) -> str | None:
+        return self.by_lang.get("en")
+
+    def translations(self) -> list[tuple[str, str]]:
+        """(lang, text) other than the original, English first."""
+        others = [(k, v) for k, v in self.by_lang.items() if k != self.original]
+        return sorted(others, key=lambda kv: (kv[0] != "en", kv[0]))
+
+    def __bool__(self) -> bool:
+        return bool(self.by_lang)
+
+
+def _texts(value: Any, original: str) -> Texts:
+    return Texts(dict(value or {}), original)
+
+
+@dataclass(frozen=True)
+class Term:
+    id: str
+    label: Texts
+    extra: dict = field(default_factory=dict, compare=False, hash=False)
+
+    @property
+    def en(self) -> str:
+        return self.label.en or self.id
+
+
+@dataclass
+class Vocabularies:
+    terms: dict[str, dict[str, Term]]
+
+    def term(self, vocab: str, term_id: str) -> Term:
+        return self.terms[vocab][term_id]
+
+    def label(self, vocab: str, term_id: str) -> str:
+        return self.terms[vocab][term_id].en
+
+    def ordered(self, vocab: str) -> list[Term]:
+        return list(self.terms.get(vocab, {}).values())
+
+
+@dataclass
+class Location:
+    """Where a record stands in the data, for 'edit this record'."""
+
+    path: str
+    line: int
+
+
+@dataclass
+class Organisation:
+    id: str
+    name: Texts
+    summary: Texts
+    countries: list[str]
+    regions: list[str]
+    municipalities: list[str]
+    url: str | None
+    sources: list[SourceRef]
+    last_reviewed: str
+    location: Location
+    part_of: Organisation | None = None
+
+
+@dataclass
+class Source:
+    id: str
+    title: str
+    publisher: Organisation
+    language: str
+    format: str | None
+    date: PartialDate | None
+    date_as_stated: str | None
+    url: str | None
+    capture: str | None
+
+
+@dataclass
+class SourceRef:
+    source: Source
+    locator: str | None
+
+
+@dataclass
+class Contact:
+    id: str
+    name: str | None
+    organisation: Organisation
+    unit: str | None
+    role: Texts
+    email: str | None
+    phone: str | None
+    source: SourceRef
+    location: Location
+
+    @property
+    def title(self) -> str:
+        return self.name or self.unit or f"Contact at {self.organisation.name.source}"
+
+    @property
+    def date(self) -> PartialDate | None:
+        """A contact is as current as the source that published it."""
+        return self.source.source.date
+
+
+@dataclass
+class Involvement:
+    organisation: Organisation
+    role: str
+    note: Texts
+
+
+@dataclass
+class Funding:
+    amount: float | None
+    currency: str | None
+    funder: Organisation | None
+    start: PartialDate | None
+    end: PartialDate | None
+    scope: Texts
+
+
+@dataclass
+class Evaluation:
+    status: str | None
+    due: PartialDate | None
+    by: Organisation | None
+    note: Texts
+
+
+@dataclass
+class Dated:
+    date: PartialDate | None
+    text: Texts
+
+
+@dataclass
+class Programme:
+    id: str
+    kind: str
+    original_language: str
+    name: Texts
+    summary: Texts
+    description: Texts
+    countries: list[str]
+    regions: list[str]
+    municipalities: list[str]
+    scope: str | None
+    organisations: list[Involvement]
+    who: list[str]
+    prenatal: bool
+    age_min: float | None
+    age_max: float | None
+    target_note: Texts
+    themes: list[str]
+    settings: list[str]
+    start: PartialDate | None
+    end: PartialDate | None
+    period_note: Texts
+    status: str | None
+    funding: list[Funding]
+    evaluation: Evaluation | None
+    legal_basis: list[Dated]
+    milestones: list[Dated]
+    contacts: list[Contact]
+    links: list[tuple[Texts, str]]
+    sources: list[SourceRef]
+    last_reviewed: str
+    location: Location
+    parent: Programme | None = None
+    replaced_by: Programme | None = None
+    children: list[Programme] = field(default_factory=list)
+    replaces: list[Programme] = field(default_factory=list)
+
+    @property
+    def ancestors(self) -> list[Programme]:
+        """From the top of the hierarchy down to the parent."""
+        chain, node = [], self.parent
+        while node is not None:
+            chain.append(node)
+            node = node.parent
+        return chain[::-1]
+
+    @property
+    def has_ages(self) -> bool:
+        return self.prenatal or self.age_min is not None or self.age_max is not None
+
+    def overlaps_ages(self, low: float, high: float) -> bool:
+        """True when the stated age range meets [low, high] (prenatal counts as below 0)."""
+        lo = -1 if self.prenatal else self.age_min
+        hi = self.age_max
+        if lo is None and hi is None:
+            return False
+        lo = -1 if lo is None else lo
+        hi = 120 if hi is None else hi
+        return lo <= high and low <= hi
+
+
+@dataclass
+class Directory:
+    programmes: dict[str, Programme]
+    organisations: dict[str, Organisation]
+    contacts: dict[str, Contact]
+    sources: dict[str, Source]
+    vocab: Vocabularies
+    roots: list[Programme] = field(default_factory=list)
+
+    def programmes_of(self, org: Organisation) -> list[tuple[Programme, str]]:
+        return self._by_org.get(org.id, [])
+
+    def programmes_with(self, contact: Contact) -> list[Programme]:
+        return self._by_contact.get(contact.id, [])
+
+    def records_from(self, source: Source) -> list[Programme]:
+        return self._by_source.get(source.id, [])
+
+    def contacts_at(self, org: Organisation) -> list[Contact]:
+        return self._contacts_by_org.get(org.id, [])
+
+    def index(self) -> None:
+        by_org: dict[str, list] = defaultdict(list)
+        by_contact: dict[str, list] = defaultdict(list)
+        by_source: dict[str, list] = defaultdict(list)
+        contacts_by_org: dict[str, list] = defaultdict(list)
+        for p in self.programmes.values():
+            for inv in p.organisations:
+                by_org[inv.organisation.id].append((p, inv.role))
+            for c in p.contacts:
+                by_contact[c.id].append(p)
+            for ref in p.sources:
+                if p not in by_source[ref.source.id]:
+                    by_source[ref.source.id].append(p)
+        for c in self.contacts.values():
+            contacts_by_org[c.organisation.id].append(c)
+        self._by_org, self._by_contact = dict(by_org), dict(by_contact)
+        self._by_source, self._contacts_by_org = dict(by_source), dict(contacts_by_org)
+
+
+def _date(value: Any) -> PartialDate | None:
+    if value is None:
+        return None
+    parsed = dates.parse(value)
+    return parsed if isinstance(parsed, PartialDate) else None
+
+
+def _location(rec: Record) -> Location:
+    return Location(rec.file.path, rec.file.position(rec.path).line)
+
+
+def build(ctx: Context) -> Directory:
+    """The directory from a validated context (call only when it has no errors)."""
+    vocab = Vocabularies({
+        name: {tid: Term(tid, _texts(t.get("label"), "en"),
+                         {k: v for k, v in t.items() if k not in ("id", "label")})
+               for tid, t in terms.items()}
+        for name, terms in ctx.vocab.items()
+    })
+    recs = {t: [r for r in ctx.records if r.type == t] for t in ("programme", "organisation", "contact", "source")}
+
+    orgs: dict[str, Organisation] = {}
+    for r in recs["organisation"]:
+        d = r.data
+        orgs[r.id] = Organisation(
+            r.id, _texts(d["name"], d["original_language"]), _texts(d.get("summary"), d["original_language"]),
+            list(d.get("countries", [])), list(d.get("regions", [])), list(d.get("municipalities", [])),
+            d.get("url"), [], d["last_reviewed"], _location(r))
+    for r in recs["organisation"]:
+        if r.data.get("part_of"):
+            orgs[r.id].part_of = orgs[r.data["part_of"]]
+
+    sources = {
+        r.id: Source(r.id, r.data["title"], orgs[r.data["publisher"]], r.data["language"],
+                     r.data.get("format"), _date(r.data.get("date")), r.data.get("date_as_stated"),
+                     r.data.get("url"), r.data.get("capture"))
+        for r in recs["source"]
+    }
+
+    def refs(items: list[dict]) -> list[SourceRef]:
+        return [SourceRef(sources[i["source"]], i.get("locator")) for i in items]
+
+    for r in recs["organisation"]:
+        orgs[r.id].sources = refs(r.data["sources"])
+
+    contacts = {
+        r.id: Contact(r.id, r.data.get("name"), orgs[r.data["organisation"]], r.data.get("unit"),
+                      _texts(r.data.get("role"), "en"), r.data.get("email"), r.data.get("phone"),
+                      refs([r.data["source"]])[0], _location(r))
+        for r in recs["contact"]
+    }
+
+    programmes: dict[str, Programme] = {}
+    for r in recs["programme"]:
+        d, lang = r.data, r.data["original_language"]
+        tg = d.get("target_group", {})
+        period = d.get("period", {})
+        ev = d.get("evaluation")
+        programmes[r.id] = Programme(
+            id=r.id, kind=d["kind"], original_language=lang,
+            name=_texts(d["name"], lang), summary=_texts(d["summary"], lang),
+            description=_texts(d.get("description"), lang),
+            countries=list(d.get("countries", [])), regions=list(d.get("regions", [])),
+            municipalities=list(d.get("municipalities", [])), scope=d.get("scope"),
+            organisations=[Involvement(orgs[o["id"]], o["role"], _texts(o.get("note"), lang))
+                           for o in d.get("organisations", [])],
+            who=list(tg.get("who", [])), prenatal=bool(tg.get("prenatal", False)),
+            age_min=tg.get("age_min"), age_max=tg.get("age_max"), target_note=_texts(tg.get("note"), lang),
+            themes=list(d.get("themes", [])), settings=list(d.get("settings", [])),
+            start=_date(period.get("start")), end=_date(period.get("end")),
+            period_note=_texts(period.get("note"), lang), status=d.get("status"),
+            funding=[Funding(f.get("amount"), f.get("currency"), orgs.get(f.get("funder")),
+                             _date(f.get("period", {}).get("start")), _date(f.get("period", {}).get("end")),
+                             _texts(f.get("scope"), lang)) for f in d.get("funding", [])],
+            evaluation=(Evaluation(ev.get("status"), _date(ev.get("due")), orgs.get(ev.get("by")),
+                                   _texts(ev.get("note"), lang)) if ev else None),
+            legal_basis=[Dated(_date(x.get("in_force")), _texts(x["text"], lang)) for x in d.get("legal_basis", [])],
+            milestones=[Dated(_date(x["date"]), _texts(x["event"], lang)) for x in d.get("milestones", [])],
+            contacts=[contacts[c] for c in d.get("contacts", [])],
+            links=[(_texts(x["title"], lang), x["url"]) for x in d.get("links", [])],
+            sources=refs(d["sources"]), last_reviewed=d["last_reviewed"], location=_location(r),
+        )
+    for r in recs["programme"]:
+        p = programmes[r.id]
+        if r.data.get("parent"):
+            p.parent = programmes[r.data["parent"]]
+            p.parent.children.append(p)
+        if r.data.get("replaced_by"):
+            p.replaced_by = programmes[r.data["replaced_by"]]
+            p.replaced_by.replaces.append(p)
+
+    kind_order = {k: i for i, k in enumerate(vocab.terms.get("kinds", {}))}
+
+    def order(p: Programme):
+        return (kind_order.get(p.kind, 99), p.location.path, p.location.line)
+
+    for p in programmes.values():
+        p.children.sort(key=order)
+    directory = Directory(
+        programmes=dict(sorted(programmes.items())),
+        organisations=dict(sorted(orgs.items())),
+        contacts=dict(sorted(contacts.items())),
+        sources=dict(sorted(sources.items())),
+        vocab=vocab,
+        roots=sorted((p for p in programmes.values() if p.parent is None), key=lambda p: p.name.source.lower()),
+    )
+    directory.index()
+    return directory

@@ -1,0 +1,317 @@
+"""Render the directory to Markdown pages through the Jinja templates.
+
+``render_pages(directory, options)`` returns ``{path: markdown}`` with paths
+relative to the site's docs root (``programmes/<id>.md``). It depends on
+nothing but Jinja, so any Markdown site generator can take its output.
+
+Text from the data never becomes markup: every ``{{ value }}`` passes through
+:func:`escape_md` (HTML special characters become entities, Markdown
+punctuation is backslash-escaped, line breaks fold into spaces) unless a
+helper marked it safe. Descriptions, which are Markdown by design, pass
+through :func:`markdown_text`, which keeps the formatting but not HTML,
+attribute lists or links other than http(s) and mailto.
+"""
+from __future__ import annotations
+
+import posixpath
+import re
+from urllib.parse import quote
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable, Iterable
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
+from markupsafe import Markup
+
+from .dates import PartialDate
+from .model import Directory, Organisation, Programme, Texts
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~^=:<>&\"'])")
+_HTML = {"<": "&lt;", ">": "&gt;", "&": "&amp;", '"': "&quot;", "'": "&#39;"}
+
+
+def escape_md(value: Any) -> str:
+    """Plain text -> Markdown that shows exactly that text and nothing else."""
+    text = " ".join(str(value).split())
+
+    def sub(m: re.Match) -> str:
+        ch = m.group(1)
+        if ch in _HTML:
+            return _HTML[ch]
+        if ch in "~^=:":  # not Markdown-escapable; harmless without their extensions
+            return ch
+        return "\\" + ch
+
+    return _MD_SPECIAL.sub(sub, text)
+
+
+_SAFE_TARGET = re.compile(r"^(?:https?://[^\s<>]+|mailto:[^\s<>]+@[^\s<>]+)$")
+_INLINE_LINK = re.compile(r"(\]\()\s*<?([^)\s>]*)>?")
+_REF_DEF = re.compile(r"^(\s{0,3}\[[^\]]+\]:\s*)<?(\S+?)>?(?=\s|$)", re.M)
+
+
+def markdown_text(value: str) -> Markup:
+    """Markdown from the data, kept as Markdown but without HTML or unsafe links."""
+    text = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = text.replace("{", "\\{").replace("}", "\\}")  # no attribute lists from the data
+
+    def inline(m: re.Match) -> str:
+        target = m.group(2)
+        return m.group(1) + (target if _SAFE_TARGET.match(target) else "#")
+
+    def ref(m: re.Match) -> str:
+        target = m.group(2)
+        return m.group(1) + (target if _SAFE_TARGET.match(target) else "#")
+
+    text = _INLINE_LINK.sub(inline, text)
+    text = _REF_DEF.sub(ref, text)
+    return Markup(text.strip())
+
+
+def url_md(value: str) -> Markup:
+    """A validated URL as a Markdown link destination."""
+    return Markup(quote(value, safe=":/?#[]@!$&'*+,;=%~-._"))
+
+
+_SLUG = re.compile(r"^[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*$")
+
+
+def anchor(value: str) -> Markup:
+    """An id or code (validated as a slug) used as-is in an anchor or attribute."""
+    if not _SLUG.match(value):
+        raise ValueError(f"not a slug: {value!r}")
+    return Markup(value)
+
+
+def _finalize(value: Any) -> Any:
+    if isinstance(value, Markup):
+        return value
+    if value is None:
+        return Markup("")
+    return Markup(escape_md(value))
+
+
+@dataclass
+class Options:
+    """What the pages need to know about where they are published."""
+
+    edit_url: Callable[[str, int], str] | None = None  # (data path, line) -> URL
+    data_url: str = "data"  # where the data files are published, relative to the site root
+    site_name: str = "Programme directory"
+
+
+# -- paths -----------------------------------------------------------------
+
+def programme_path(p: Programme) -> str:
+    return f"programmes/{p.id}.md"
+
+
+def organisation_path(o: Organisation) -> str:
+    return f"organisations/{o.id}.md"
+
+
+def contact_path(c) -> str:
+    return f"contacts/{c.id}.md"
+
+
+# -- template helpers --------------------------------------------------------
+
+def _rel(ctx, target: str) -> str:
+    here = posixpath.dirname(ctx["page_path"])
+    anchor = ""
+    if "#" in target:
+        target, anchor = target.split("#", 1)
+        anchor = "#" + anchor
+    if not target:
+        return anchor
+    return posixpath.relpath(target, here or ".") + anchor
+
+
+@pass_context
+def link(ctx, text: Any, target: str) -> Markup:
+    return Markup(f"[{escape_md(text)}]({_rel(ctx, target)})")
+
+
+@pass_context
+def rel(ctx, target: str) -> Markup:
+    return Markup(_rel(ctx, target))
+
+
+@pass_context
+def plink(ctx, p: Programme) -> Markup:
+    """A link to a programme, its name marked with the name's language."""
+    return Markup(f'[<span lang="{p.original_language}">{escape_md(p.name.source)}</span>]'
+                  f"({_rel(ctx, programme_path(p))})")
+
+
+@pass_context
+def olink(ctx, o: Organisation) -> Markup:
+    return Markup(f'[<span lang="{o.name.original}">{escape_md(o.name.source)}</span>]'
+                  f"({_rel(ctx, organisation_path(o))})")
+
+
+@pass_context
+def clink(ctx, c) -> Markup:
+    return Markup(f"[{escape_md(c.title)}]({_rel(ctx, contact_path(c))})")
+
+
+def short(texts: Texts) -> Markup:
+    """English where there is English, else the original marked with its language."""
+    if texts.en:
+        return Markup(escape_md(texts.en))
+    return lang_span(texts)
+
+
+def lang_span(texts: Texts) -> Markup:
+    """The original-language text, marked with its language."""
+    return Markup(f'<span lang="{texts.original}">{escape_md(texts.source)}</span>')
+
+
+def date_human(value: PartialDate | None, missing: str = "not stated") -> str:
+    return value.human() if value else missing
+
+
+def amount(value: float | None, currency: str | None) -> str:
+    if value is None:
+        return "amount not stated"
+    number = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"
+    return f"{currency or ''} {number}".strip()
+
+
+def ages(p: Programme) -> str:
+    if not p.has_ages:
+        return "not stated"
+    parts = []
+    if p.prenatal:
+        parts.append("from pregnancy")
+    lo, hi = p.age_min, p.age_max
+
+    def n(x: float) -> str:
+        return str(int(x)) if float(x).is_integer() else str(x)
+
+    if lo is not None and hi is not None:
+        parts.append(f"{n(lo)}–{n(hi)} years")
+    elif lo is not None:
+        parts.append(f"from {n(lo)} years")
+    elif hi is not None:
+        parts.append(f"up to {n(hi)} years")
+    return ", ".join(parts)
+
+
+def period(p: Programme) -> str:
+    if p.start and p.end:
+        return f"{p.start.human()} – {p.end.human()}"
+    if p.start:
+        return f"from {p.start.human()} (end not stated)"
+    if p.end:
+        return f"until {p.end.human()} (start not stated)"
+    return "not stated"
+
+
+def join(items: Iterable[Any], sep: str = ", ") -> Markup:
+    return Markup(sep.join(i if isinstance(i, Markup) else escape_md(i) for i in items))
+
+
+def environment(directory: Directory, options: Options) -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(str(TEMPLATES)),
+        # autoescape makes macro output safe (Markup); finalize does the actual
+        # escaping, for Markdown rather than HTML, and marks the result safe
+        autoescape=True,
+        finalize=_finalize,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    vocab = directory.vocab
+    env.globals.update(
+        d=directory,
+        options=options,
+        label=vocab.label,
+        terms=vocab.ordered,
+        link=link,
+        rel=rel,
+        plink=plink,
+        olink=olink,
+        clink=clink,
+        short=short,
+        lang_span=lang_span,
+        programme_path=programme_path,
+        organisation_path=organisation_path,
+        contact_path=contact_path,
+        ages=ages,
+        period=period,
+        amount=amount,
+        join=join,
+    )
+    env.filters.update(md=markdown_text, anchor=anchor, date=date_human, esc=escape_md, url=url_md,
+                       term=lambda term_id, vocab_name: vocab.label(vocab_name, term_id))
+    return env
+
+
+def _sort_name(p: Programme) -> str:
+    return p.name.source.lower()
+
+
+def render_pages(directory: Directory, options: Options | None = None) -> dict[str, str]:
+    """Every generated page, keyed by its path under the docs root."""
+    options = options or Options()
+    env = environment(directory, options)
+    pages: dict[str, str] = {}
+
+    def render(template: str, path: str, **values: Any) -> None:
+        pages[path] = env.get_template(template).render(page_path=path, **values)
+
+    programmes = sorted(directory.programmes.values(), key=_sort_name)
+    for p in directory.programmes.values():
+        edit = options.edit_url(p.location.path, p.location.line) if options.edit_url else None
+        render("programme.md.j2", programme_path(p), p=p, edit_url=edit)
+    for o in directory.organisations.values():
+        render("organisation.md.j2", organisation_path(o), o=o,
+               programmes=directory.programmes_of(o), contacts=directory.contacts_at(o))
+    for c in directory.contacts.values():
+        render("contact.md.j2", contact_path(c), c=c, programmes=directory.programmes_with(c))
+
+    render("home.md.j2", "index.md", programmes=programmes)
+    render("all.md.j2", "programmes/index.md", roots=directory.roots)
+    render("by_country.md.j2", "browse/countries.md", groups=_by_country(directory, programmes))
+    render("by_theme.md.j2", "browse/themes.md", groups=_by_vocab(directory, programmes, "themes", lambda p: p.themes))
+    render("by_kind.md.j2", "browse/kinds.md", groups=_by_vocab(directory, programmes, "kinds", lambda p: [p.kind]))
+    render("organisations.md.j2", "organisations/index.md",
+           organisations=sorted(directory.organisations.values(), key=lambda o: o.name.source.lower()))
+    render("contacts.md.j2", "contacts/index.md",
+           contacts=sorted(directory.contacts.values(), key=lambda c: c.title.lower()))
+    render("sources.md.j2", "sources/index.md", sources=list(directory.sources.values()))
+    return pages
+
+
+def _by_vocab(directory: Directory, programmes: list[Programme], vocab: str,
+              values: Callable[[Programme], list[str]]) -> list[tuple[Any, list[Programme]]]:
+    groups: dict[str, list[Programme]] = {t.id: [] for t in directory.vocab.ordered(vocab)}
+    for p in programmes:
+        for v in values(p):
+            groups[v].append(p)
+    return [(directory.vocab.term(vocab, k), ps) for k, ps in groups.items() if ps]
+
+
+def _by_country(directory: Directory, programmes: list[Programme]):
+    """[(country term, [(region term or None, [programmes])])] plus those without a country."""
+    out = []
+    regions = directory.vocab.ordered("regions")
+    for country in directory.vocab.ordered("countries"):
+        in_country = [p for p in programmes if country.id in p.countries]
+        if not in_country:
+            continue
+        sub = []
+        for region in regions:
+            if region.extra.get("country") != country.id:
+                continue
+            listed = [p for p in in_country if region.id in p.regions]
+            if listed:
+                sub.append((region, listed))
+        out.append((country, in_country, sub))
+    no_country = [p for p in programmes if not p.countries]
+    return out, no_country

@@ -1,0 +1,107 @@
+"""Validate a data folder: load every file, check the schema, then the rules.
+
+``validate(folder)`` never raises for bad data: every problem, of every file,
+comes back in one sorted list.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..load import LoadedFile, load_file
+from ..problems import ERROR, Problem, errors
+from . import rules, schema
+from .context import RECORD_LISTS, Context, Record
+
+REQUIRED_FILE = "programmes.yaml"
+
+
+@dataclass
+class Result:
+    folder: Path
+    context: Context
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not errors(self.problems)
+
+
+def display_path(path: Path) -> str:
+    try:
+        shown = os.path.relpath(path)
+    except ValueError:  # another drive
+        return str(path)
+    return str(path) if shown.startswith("..") else shown
+
+
+def data_files(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+
+
+def _collect(ctx: Context, file: LoadedFile, schema_problems: list[Problem]) -> None:
+    """Add the file's records and vocabularies to the context."""
+    data = file.data
+    if not isinstance(data, dict):
+        return
+    bad_paths = {p.field for p in schema_problems}
+    for key, type_ in RECORD_LISTS.items():
+        items = data.get(key)
+        if not isinstance(items, list):
+            continue
+        for i, item in enumerate(items):
+            if not isinstance(item, dict):
+                continue
+            prefix = f"{key}[{i}]"
+            valid = not any(f == prefix or f.startswith(prefix + ".") or f.startswith(prefix + "[")
+                            for f in bad_paths)
+            ctx.records.append(Record(type_, item, file, (key, i), valid))
+    vocab = data.get("vocabularies")
+    if isinstance(vocab, dict):
+        for name, terms in vocab.items():
+            if not isinstance(terms, list):
+                continue
+            if name in ctx.vocab_at:
+                other, _ = ctx.vocab_at[name]
+                pos = file.key_position(("vocabularies", name))
+                schema_problems.append(Problem(
+                    file.path, pos.line, pos.col, ERROR, f"vocabularies.{name}",
+                    f"vocabulary '{name}' is already defined in {other.path}; define it once",
+                    "vocabulary-terms"))
+                continue
+            ctx.vocab_at[name] = (file, ("vocabularies", name))
+            ctx.vocab[name] = {t["id"]: t for t in terms
+                               if isinstance(t, dict) and isinstance(t.get("id"), str)}
+
+
+def validate(folder: Path | str) -> Result:
+    folder = Path(folder)
+    ctx = Context()
+    result = Result(folder, ctx)
+    shown = display_path(folder)
+    if not folder.is_dir():
+        result.problems.append(Problem(shown, 1, 1, ERROR, "(folder)",
+                                       "the data folder does not exist; give a folder that "
+                                       f"holds {REQUIRED_FILE}", "data-folder"))
+        return result
+    paths = data_files(folder)
+    if not (folder / REQUIRED_FILE).is_file():
+        result.problems.append(Problem(display_path(folder / REQUIRED_FILE), 1, 1, ERROR, "(file)",
+                                       f"the data folder has no {REQUIRED_FILE}; it holds the "
+                                       "programme records", "data-folder"))
+    for path in paths:
+        file = load_file(path, display_path(path))
+        ctx.files.append(file)
+        result.problems.extend(file.problems)
+        found = schema.check_file(file)
+        _collect(ctx, file, found)
+        result.problems.extend(found)
+    for rule in rules.ALL:
+        result.problems.extend(rule.check(ctx))
+    result.problems = sorted(set(result.problems), key=_order)
+    return result
+
+
+def _order(p: Problem):
+    return (p.path, p.line, p.col, p.level, p.field, p.message)

@@ -1,0 +1,95 @@
+"""What the cross-record rules see: every record, where it stands, the vocabularies."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Iterator
+
+from ..load import LoadedFile
+from ..problems import ERROR, Problem, field_path
+
+# data file key -> record type
+RECORD_LISTS = {
+    "programmes": "programme",
+    "organisations": "organisation",
+    "contacts": "contact",
+    "sources": "source",
+}
+
+
+@dataclass
+class Record:
+    type: str
+    data: dict
+    file: LoadedFile
+    path: tuple  # ('programmes', 3)
+    valid: bool  # passed the schema
+
+    @property
+    def id(self) -> str | None:
+        value = self.data.get("id")
+        return value if isinstance(value, str) else None
+
+    def get(self, *keys: Any, default: Any = None) -> Any:
+        value: Any = self.data
+        for key in keys:
+            if isinstance(value, dict) and key in value:
+                value = value[key]
+            elif isinstance(value, list) and isinstance(key, int) and key < len(value):
+                value = value[key]
+            else:
+                return default
+        return value
+
+
+@dataclass
+class Context:
+    records: list[Record] = field(default_factory=list)
+    # vocabulary name -> term id -> term; and where each vocabulary stands
+    vocab: dict[str, dict[str, dict]] = field(default_factory=dict)
+    vocab_at: dict[str, tuple[LoadedFile, tuple]] = field(default_factory=dict)
+    files: list[LoadedFile] = field(default_factory=list)
+
+    def valid(self, type_: str | None = None) -> Iterator[Record]:
+        """Records that passed the schema, the only ones rules look into."""
+        for rec in self.records:
+            if rec.valid and (type_ is None or rec.type == type_):
+                yield rec
+
+    def ids(self, type_: str) -> dict[str, Record]:
+        """First record of each id of a type, schema-valid or not (so that a
+        reference to a record with a schema error is not reported twice)."""
+        out: dict[str, Record] = {}
+        for rec in self.records:
+            if rec.type == type_ and rec.id and rec.id not in out:
+                out[rec.id] = rec
+        return out
+
+    def at(self, rec: Record, sub: tuple, message: str, rule: str,
+           level: str = ERROR, at_key: bool = False) -> Problem:
+        """A problem at ``sub`` inside ``rec``."""
+        path = rec.path + tuple(sub)
+        pos = rec.file.key_position(path) if at_key else rec.file.position(path)
+        return Problem(rec.file.path, pos.line, pos.col, level, field_path(path), message, rule)
+
+    def at_file(self, file: LoadedFile, path: tuple, message: str, rule: str,
+                level: str = ERROR) -> Problem:
+        pos = file.position(path)
+        return Problem(file.path, pos.line, pos.col, level, field_path(path), message, rule)
+
+
+def find(data: Any, pattern: tuple, prefix: tuple = ()) -> Iterator[tuple[tuple, Any]]:
+    """Values at ``pattern`` inside ``data``; '*' stands for every list item.
+
+    >>> list(find({"a": [{"b": 1}, {"b": 2}]}, ("a", "*", "b")))
+    [(('a', 0, 'b'), 1), (('a', 1, 'b'), 2)]
+    """
+    if not pattern:
+        yield prefix, data
+        return
+    head, rest = pattern[0], pattern[1:]
+    if head == "*":
+        if isinstance(data, list):
+            for i, item in enumerate(data):
+                yield from find(item, rest, prefix + (i,))
+    elif isinstance(data, dict) and head in data:
+        yield from find(data[head], rest, prefix + (head,))

@@ -1,0 +1,48 @@
+"""The cross-record rules, one per module.
+
+Each module has an ``ID`` (shown in brackets after each message), a ``LEVEL``
+(``error`` blocks the build, ``warning`` does not) and a ``check(ctx)``
+function yielding problems. Its docstring is its documentation for editors.
+Rules only look into records that passed the schema.
+"""
+from __future__ import annotations
+
+from types import ModuleType
+
+from . import (
+    age_range,
+    confidential_contacts,
+    date_order,
+    english_summary,
+    iso_codes,
+    markdown_safety,
+    original_language,
+    parent_cycles,
+    parent_kind,
+    partial_dates,
+    references,
+    replaced_by,
+    unique_ids,
+    urls,
+    vocabulary,
+    vocabulary_terms,
+)
+
+ALL: list[ModuleType] = [
+    unique_ids,
+    references,
+    vocabulary_terms,
+    vocabulary,
+    iso_codes,
+    parent_kind,
+    parent_cycles,
+    partial_dates,
+    date_order,
+    age_range,
+    urls,
+    markdown_safety,
+    original_language,
+    english_summary,
+    confidential_contacts,
+    replaced_by,
+]

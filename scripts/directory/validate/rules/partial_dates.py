@@ -1,0 +1,31 @@
+"""Dates are given as precisely as the source states them, and are real dates.
+
+Write 2019 for a year, 2019-07 for a month, 2019-07-01 for a day, and --02-02
+for a day whose year the source leaves open. Never fill in a year, month or
+day the source does not give. A period's start and end need a year.
+"""
+from ...dates import parse
+from ..context import Context, find
+
+ID = "partial-dates"
+LEVEL = "error"
+
+FIELDS = {
+    "programme": [("period", "start"), ("period", "end"), ("funding", "*", "period", "start"),
+                  ("funding", "*", "period", "end"), ("evaluation", "due"),
+                  ("legal_basis", "*", "in_force"), ("milestones", "*", "date")],
+    "source": [("date",)],
+}
+NEED_YEAR = {"start", "end"}
+
+
+def check(ctx: Context):
+    for rec in ctx.valid():
+        for pattern in FIELDS.get(rec.type, []):
+            for sub, value in find(rec.data, pattern):
+                parsed = parse(value)
+                if isinstance(parsed, str):
+                    yield ctx.at(rec, sub, parsed, ID)
+                elif parsed.year is None and sub[-1] in NEED_YEAR:
+                    yield ctx.at(rec, sub, "a period's start and end need a year; leave the "
+                                 "field out if the source does not give one", ID)

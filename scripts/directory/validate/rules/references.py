@@ -1,0 +1,47 @@
+"""Every reference names an existing record of the right type.
+
+Records refer to each other by id: a programme to its parent, the record that
+replaced it, its organisations, funders, evaluator, contacts and sources; a
+contact to its organisation and source; a source to its publisher; an
+organisation to the organisation it is part of. A reference to an id that
+does not exist (or is of another type) is an error; the message suggests the
+closest existing id.
+"""
+from ..context import Context, find
+from ..suggest import unknown
+
+ID = "references"
+LEVEL = "error"
+
+# record type -> (path pattern, referenced type)
+FIELDS = {
+    "programme": [
+        (("parent",), "programme"),
+        (("replaced_by",), "programme"),
+        (("organisations", "*", "id"), "organisation"),
+        (("funding", "*", "funder"), "organisation"),
+        (("evaluation", "by"), "organisation"),
+        (("contacts", "*"), "contact"),
+        (("sources", "*", "source"), "source"),
+    ],
+    "organisation": [
+        (("part_of",), "organisation"),
+        (("sources", "*", "source"), "source"),
+    ],
+    "contact": [
+        (("organisation",), "organisation"),
+        (("source", "source"), "source"),
+    ],
+    "source": [
+        (("publisher",), "organisation"),
+    ],
+}
+
+
+def check(ctx: Context):
+    known = {t: ctx.ids(t) for t in ("programme", "organisation", "contact", "source")}
+    for rec in ctx.valid():
+        for pattern, target in FIELDS.get(rec.type, []):
+            for sub, value in find(rec.data, pattern):
+                if value not in known[target]:
+                    yield ctx.at(rec, sub, unknown(f"{target} id", value, known[target]), ID)

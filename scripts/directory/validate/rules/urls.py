@@ -1,0 +1,48 @@
+"""Web addresses are complete http or https URLs.
+
+A URL must start with https:// (or http://), name a host and contain no
+spaces. Give a URL only where the source states it; an address without a
+scheme such as www.example.org is completed only when the right scheme is
+known, otherwise leave it out.
+"""
+from urllib.parse import urlsplit
+
+from ..context import Context, find
+
+ID = "urls"
+LEVEL = "error"
+
+FIELDS = {
+    "programme": [("links", "*", "url")],
+    "organisation": [("url",)],
+    "source": [("url",)],
+}
+
+
+def problem_with(url: str) -> str | None:
+    if any(c.isspace() for c in url):
+        return "contains white space; encode spaces as %20"
+    try:
+        parts = urlsplit(url)
+    except ValueError as exc:
+        return f"cannot be read as a URL ({exc})"
+    if parts.scheme not in ("http", "https"):
+        return "must start with https:// or http://"
+    host = parts.hostname or ""
+    if "." not in host and host != "localhost":
+        return "has no valid host name (such as www.example.org)"
+    try:
+        parts.port
+    except ValueError:
+        return "has an invalid port number"
+    return None
+
+
+def check(ctx: Context):
+    for rec in ctx.valid():
+        for pattern in FIELDS.get(rec.type, []):
+            for sub, url in find(rec.data, pattern):
+                wrong = problem_with(url)
+                if wrong:
+                    yield ctx.at(rec, sub, f"'{url}' {wrong}; allowed: an absolute http(s) URL "
+                                 "such as https://example.org/page", ID)

@@ -1,0 +1,173 @@
+"""Check each data file against the JSON Schema and say what is allowed.
+
+jsonschema's own messages ("'x' does not match '^[a-z0-9]+...'") are written
+for developers; here each error is turned into a sentence for an editor,
+placed at the line and column of the offending key or value. Schema nodes may
+carry an ``x-allowed`` text that describes the allowed values in words.
+"""
+from __future__ import annotations
+
+import difflib
+import json
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Iterator
+
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import ValidationError
+
+from ..load import LoadedFile
+from ..problems import ERROR, Problem, field_path
+
+SCHEMA_PATH = Path(__file__).resolve().parents[3] / "schema" / "directory.schema.json"
+
+_TYPE_NAMES = {
+    "string": "a text",
+    "integer": "a whole number",
+    "number": "a number",
+    "boolean": "true or false",
+    "array": "a list",
+    "object": "a mapping of fields",
+    "null": "nothing",
+}
+
+
+@lru_cache(maxsize=1)
+def schema() -> dict:
+    return json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def _validator() -> Draft202012Validator:
+    return Draft202012Validator(schema())
+
+
+def _kind_of(value: Any) -> str:
+    if value is None:
+        return "nothing (an empty value)"
+    if isinstance(value, bool):
+        return f"{str(value).lower()} (a yes/no value)"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    if isinstance(value, str):
+        return f"the text {_short(value)}"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return type(value).__name__
+
+
+def _short(value: Any, limit: int = 40) -> str:
+    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False, default=str)
+    text = text if len(text) <= limit else text[: limit - 1] + "…"
+    return f"'{text}'"
+
+
+def _allowed(err: ValidationError) -> str:
+    return err.schema.get("x-allowed") or err.schema.get("description") or ""
+
+
+def _did_you_mean(word: str, options: list[str]) -> str:
+    close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
+    return f"did you mean '{close[0]}'? " if close else ""
+
+
+def _messages(err: ValidationError) -> Iterator[tuple[tuple, bool, str]]:
+    """(path, at_key, message) for one schema error; one error may say several things."""
+    path = tuple(err.absolute_path)
+    v, inst = err.validator, err.instance
+    if "propertyNames" in err.absolute_schema_path:
+        # jsonschema reports a bad key as an error of the key's own schema,
+        # with the key as instance and the mapping's path
+        allowed = _allowed(err)
+        yield path + (inst,), True, (f"'{inst}' is not an allowed key here; use {allowed} "
+                                     "(if it is part of a text, put the whole text in quotes: "
+                                     "a comma inside {...} starts a new key)")
+    elif v == "required":
+        present = inst if isinstance(inst, dict) else {}
+        for name in err.validator_value:
+            if name not in present:
+                desc = err.schema.get("properties", {}).get(name, {}).get("description", "")
+                hint = f" ({desc})" if desc else ""
+                yield path, False, f"required field '{name}' is missing{hint}"
+    elif v == "additionalProperties":
+        allowed = sorted(err.schema.get("properties", {}))
+        for name in inst:
+            if name not in allowed:
+                yield path + (name,), True, (
+                    f"unknown field '{name}'; {_did_you_mean(name, allowed)}"
+                    f"allowed fields: {', '.join(allowed)}"
+                )
+    elif v == "type":
+        expected = err.validator_value
+        expected = expected if isinstance(expected, list) else [expected]
+        want = " or ".join(_TYPE_NAMES.get(t, t) for t in expected)
+        extra = f"; allowed: {_allowed(err)}" if err.schema.get("x-allowed") else ""
+        hint = ""
+        if "string" in expected and isinstance(inst, (int, float)) and not isinstance(inst, bool):
+            hint = "; put the value in quotes to make it text"
+        yield path, False, f"expected {want}, found {_kind_of(inst)}{hint}{extra}"
+    elif v == "pattern" and isinstance(inst, str) and not inst.strip():
+        yield path, False, "must not be empty; write the text or leave the field out"
+    elif v == "pattern":
+        allowed = _allowed(err) or f"text matching {err.validator_value}"
+        yield path, False, f"{_short(inst)} is not allowed; use {allowed}"
+    elif v == "enum":
+        options = [str(o) for o in err.validator_value]
+        yield path, False, (
+            f"{_short(inst)} is not allowed; {_did_you_mean(str(inst), options)}"
+            f"allowed: {', '.join(options)}"
+        )
+    elif v in ("minItems", "minProperties"):
+        what = "item" if v == "minItems" else "field"
+        n = err.validator_value
+        yield path, False, f"must have at least {n} {what}{'s' * (n != 1)}; it is empty"
+    elif v == "minLength":
+        n = err.validator_value
+        yield path, False, f"{_short(inst)} is too short; at least {n} characters ({_allowed(err)})"
+    elif v in ("minimum", "maximum"):
+        word = "at least" if v == "minimum" else "at most"
+        yield path, False, f"{inst} is out of range; it must be {word} {err.validator_value}"
+    elif v == "maxLength":
+        yield path, False, f"is too long; at most {err.validator_value} characters"
+    elif v == "uniqueItems":
+        seen, dup = set(), None
+        for item in inst:
+            key = json.dumps(item, sort_keys=True, default=str)
+            if key in seen:
+                dup = item
+                break
+            seen.add(key)
+        yield path, False, f"{_short(dup)} is listed more than once; list each value once"
+    else:  # a keyword the schema may gain later: fall back on jsonschema's words
+        yield path, False, err.message
+
+
+def _leaf_errors(err: ValidationError) -> Iterator[ValidationError]:
+    # "$ref" chains wrap nothing; only combinators have context. We use none,
+    # but stay safe should the schema gain one.
+    if err.context:
+        for sub in err.context:
+            yield from _leaf_errors(sub)
+    else:
+        yield err
+
+
+def check_file(file: LoadedFile) -> list[Problem]:
+    """All schema problems of one loaded file, in file order."""
+    if file.data is None:
+        return []
+    problems = []
+    found = [(path, at_key, message, leaf.validator)
+             for err in _validator().iter_errors(file.data)
+             for leaf in _leaf_errors(err)
+             for path, at_key, message in _messages(leaf)]
+    # a key that is not allowed at all: what its value holds is beside the point
+    bad_keys = [path for path, at_key, _, _ in found if at_key]
+    for path, at_key, message, _ in found:
+        if not at_key and any(path[:len(b)] == b for b in bad_keys):
+            continue
+        pos = file.key_position(path) if at_key else file.position(path)
+        problems.append(Problem(file.path, pos.line, pos.col, ERROR, field_path(path), message, "schema"))
+    return problems

@@ -1,0 +1,92 @@
+"""MkDocs hooks: the thin layer between the directory generator and MkDocs.
+
+MkDocs loads this file through ``hooks:`` in mkdocs.yml. On every build (and
+every rebuild under ``mkdocs serve``) it validates the data folder, refuses to
+build when there are errors, renders the pages with ``directory.render`` and
+hands them to MkDocs as generated files. Nothing else in the package imports
+MkDocs, so the site can move to another generator by replacing this file.
+
+The data folder is ``data/`` beside mkdocs.yml, or the folder named by the
+environment variable DIRECTORY_DATA (``make build DATA=path``).
+"""
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from directory import model  # noqa: E402
+from directory.problems import summary, warnings  # noqa: E402
+from directory.render import Options, render_pages  # noqa: E402
+from directory.validate import data_files, validate  # noqa: E402
+from directory.validate.schema import SCHEMA_PATH  # noqa: E402
+
+log = logging.getLogger("mkdocs.hooks.directory")
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def data_folder(config) -> Path:
+    configured = os.environ.get("DIRECTORY_DATA") or config.extra.get("directory", {}).get("data", "data")
+    folder = Path(configured)
+    return folder if folder.is_absolute() else (Path(config.config_file_path).parent / folder)
+
+
+def edit_url(config):
+    """'Edit this record' goes to the repository's web editor when one is known."""
+    repo = os.environ.get("DIRECTORY_REPOSITORY_URL") or config.extra.get("directory", {}).get("repository")
+    if not repo and os.environ.get("GITHUB_REPOSITORY"):
+        server = os.environ.get("GITHUB_SERVER_URL", "https://github.com")
+        repo = f"{server}/{os.environ['GITHUB_REPOSITORY']}"
+    if not repo:
+        return None
+    branch = os.environ.get("DIRECTORY_BRANCH", "main")
+    root = Path(config.config_file_path).parent
+
+    def url(path: str, line: int) -> str:
+        try:
+            relative = Path(path).resolve().relative_to(root).as_posix()
+        except ValueError:
+            relative = Path(path).name
+        return f"{repo.rstrip('/')}/edit/{branch}/{relative}"
+
+    return url
+
+
+def on_files(files: Files, config) -> Files:
+    folder = data_folder(config)
+    result = validate(folder)
+    for problem in result.problems:
+        # warnings go to stderr outside MkDocs' logger: they must not fail --strict
+        print(problem.format(), file=sys.stderr)
+    if not result.ok:
+        raise PluginError(f"the data has {summary(result.problems)}; nothing was built. "
+                          "Fix the errors listed above (make check shows them too).")
+    if warnings(result.problems):
+        print(f"directory: {summary(result.problems)} (warnings do not block the build)", file=sys.stderr)
+    directory = model.build(result.context)
+    pages = render_pages(directory, Options(edit_url=edit_url(config), site_name=config.site_name))
+    for path, content in pages.items():
+        if files.get_file_from_path(path) is not None:
+            raise PluginError(f"docs/{path} exists but the directory generates that page; "
+                              "rename or remove docs/" + path)
+        files.append(File.generated(config, path, content=content))
+    # open data: the data files and the schema, published with the site
+    for path in data_files(folder):
+        files.append(File.generated(config, f"data/{path.name}", abs_src_path=str(path)))
+    files.append(File.generated(config, "schema/directory.schema.json", abs_src_path=str(SCHEMA_PATH)))
+    log.info("directory: %d programmes, %d organisations, %d contacts rendered to %d pages",
+             len(directory.programmes), len(directory.organisations), len(directory.contacts), len(pages))
+    return files
+
+
+def on_serve(server, config, builder):
+    """Rebuild when the data, the schema or the templates change."""
+    for path in (data_folder(config), SCHEMA_PATH.parent, ROOT / "scripts"):
+        server.watch(str(path))
+    return server
