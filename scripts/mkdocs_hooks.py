@@ -85,6 +85,31 @@ def on_files(files: Files, config) -> Files:
     return files
 
 
+# Material's search appends "*" to every query term (prefix search while
+# typing). Lunr does not run a wildcard term through the pipeline, so with
+# stemming on, a whole word never meets its stemmed form in the index:
+# "pleeggezinnen*" cannot match the indexed stem "pleeggezin". Querying each
+# term both as typed (stemmed by lunr) and as a prefix keeps both behaviours.
+# Material 9.8 is pinned and in maintenance, so its worker no longer changes;
+# should it, the build stops here instead of shipping a search that fails.
+_WILDCARD_ONLY = "`${r}*`)"
+_WORD_AND_PREFIX = "`${r} ${r}*`)"
+
+
+def on_post_build(config):
+    workers = list((Path(config.site_dir) / "assets" / "javascripts" / "workers").glob("search.*.min.js"))
+    if not workers:
+        return
+    for worker in workers:
+        code = worker.read_text(encoding="utf-8")
+        if _WORD_AND_PREFIX in code:
+            continue
+        if code.count(_WILDCARD_ONLY) != 1:
+            raise PluginError(f"{worker.name}: Material's query transform was not found; the search "
+                              "stemming patch in scripts/mkdocs_hooks.py must be brought up to date")
+        worker.write_text(code.replace(_WILDCARD_ONLY, _WORD_AND_PREFIX), encoding="utf-8")
+
+
 def on_serve(server, config, builder):
     """Rebuild when the data, the schema or the templates change."""
     for path in (data_folder(config), SCHEMA_PATH.parent, ROOT / "scripts"):

@@ -35,6 +35,7 @@ def _check(args) -> int:
             n = len(result.context.records)
             print(f"{args.data}: {n} records, no problems")
         else:
+            sys.stdout.flush()
             print(f"{args.data}: {summary(result.problems)}", file=sys.stderr)
     return 1 if errors(result.problems) else 0
 

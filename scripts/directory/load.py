@@ -30,6 +30,8 @@ Path_ = tuple  # a path into the data: keys and list indices
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
 _BOOL = "tag:yaml.org,2002:bool"
 _MERGE = "tag:yaml.org,2002:merge"
+_SEQ = "tag:yaml.org,2002:seq"
+_MAP = "tag:yaml.org,2002:map"
 _STRICT_BOOL = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
 
 
@@ -137,6 +139,10 @@ class _Builder:
                          f"cannot read this value ({getattr(exc, 'problem', None) or exc}); "
                          "quote it to make it text")
                 return None
+        if node.tag not in (_SEQ, _MAP):
+            _problem(self.file, _pos(node.start_mark), field_path(path),
+                     f"the tag '{node.tag}' is not allowed; write plain YAML lists and mappings")
+            return None
         self.stack.add(id(node))
         try:
             if isinstance(node, SequenceNode):

@@ -311,7 +311,8 @@ def build(ctx: Context) -> Directory:
 
     contacts = {
         r.id: Contact(r.id, r.data.get("name"), orgs[r.data["organisation"]], r.data.get("unit"),
-                      _texts(r.data.get("role"), "en"), r.data.get("email"), r.data.get("phone"),
+                      _texts(r.data.get("role"), sources[r.data["source"]["source"]].language),
+                      r.data.get("email"), r.data.get("phone"),
                       refs([r.data["source"]])[0], _location(r))
         for r in recs["contact"]
     }

@@ -1,0 +1,93 @@
+"""Fixtures: data folders made from YAML snippets, the built site, a local
+server for it and Debian's chromium driven by Playwright.
+
+Browser tests never download a browser: chromium comes from Debian (make test
+installs it). Every request a page makes is recorded, so tests can assert that
+nothing leaves localhost.
+"""
+from __future__ import annotations
+
+import functools
+import http.server
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+
+from support import DATA, dedent, run_mkdocs
+
+
+@pytest.fixture
+def data_folder(tmp_path, monkeypatch):
+    """A data folder with the real vocabularies and supporting records, and a
+    function that writes (or overwrites) one of its files from a snippet.
+
+    The working directory is the folder's parent, so messages name files as
+    'data/programmes.yaml'."""
+    folder = tmp_path / "data"
+    folder.mkdir()
+    for name in ("vocabularies.yaml", "organisations.yaml", "sources.yaml", "contacts.yaml"):
+        shutil.copy(DATA / name, folder / name)
+    monkeypatch.chdir(tmp_path)
+
+    def write(name: str, text: str | bytes) -> Path:
+        path = folder / name
+        if isinstance(text, bytes):
+            path.write_bytes(text)
+        else:
+            path.write_text(dedent(text), encoding="utf-8")
+        return path
+
+    write.folder = folder
+    return write
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """The real data built strictly, once per test session."""
+    out = tmp_path_factory.mktemp("site")
+    result = run_mkdocs(DATA, out)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return out
+
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+         "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run"]
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site):
+    handler = functools.partial(_Quiet, directory=str(built_site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser, site_url):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.requests = []
+    page.on("request", lambda r: page.requests.append(r.url))
+    page.set_default_timeout(15000)
+    yield page
+    context.close()

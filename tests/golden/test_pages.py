@@ -1,0 +1,52 @@
+"""Golden tests: the fixture data renders to exactly the pages in expected/.
+
+After an intended change to a template, regenerate with
+
+    UPDATE_GOLDEN=1 make test PYTEST_ARGS=tests/golden
+
+and review the diff of tests/golden/expected/ like any other change.
+"""
+import os
+from pathlib import Path
+
+import pytest
+
+from support import FIXTURES
+from directory import model
+from directory.render import render_pages
+from directory.validate import validate
+
+EXPECTED = Path(__file__).parent / "expected"
+
+
+@pytest.fixture(scope="module")
+def pages():
+    result = validate(FIXTURES / "golden")
+    assert result.ok, [p.format() for p in result.problems]
+    return render_pages(model.build(result.context))
+
+
+def test_the_set_of_pages(pages):
+    assert sorted(pages) == [
+        "browse/countries.md", "browse/kinds.md", "browse/themes.md",
+        "contacts/index.md", "contacts/person-a.md", "index.md",
+        "organisations/index.md", "organisations/org-dk.md", "organisations/org-nl.md",
+        "programmes/action-a.md", "programmes/action-b.md", "programmes/home-new.md",
+        "programmes/house-old.md", "programmes/index.md", "programmes/pillar-a.md",
+        "programmes/plan-a.md", "sources/index.md",
+    ]
+
+
+GOLDEN = ["programmes/home-new.md", "programmes/pillar-a.md", "programmes/house-old.md",
+          "contacts/person-a.md", "organisations/org-dk.md", "browse/countries.md", "sources/index.md",
+          "programmes/index.md"]
+
+
+@pytest.mark.parametrize("path", GOLDEN)
+def test_page_matches_golden(pages, path):
+    expected = EXPECTED / path
+    if os.environ.get("UPDATE_GOLDEN"):
+        expected.parent.mkdir(parents=True, exist_ok=True)
+        expected.write_text(pages[path], encoding="utf-8")
+    assert expected.exists(), f"no golden file for {path}: run with UPDATE_GOLDEN=1 and review it"
+    assert pages[path] == expected.read_text(encoding="utf-8")

@@ -1,0 +1,143 @@
+"""The whole site, built strictly by MkDocs from the real data."""
+import json
+import re
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+
+from support import DATA, FIXTURES, run_mkdocs
+from directory.validate import validate
+from htmlcheck import Page, injected_markup
+
+pytestmark = pytest.mark.site
+
+ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.S)
+
+
+def html_pages(site: Path):
+    return sorted(site.rglob("*.html"))
+
+
+def article(html: str) -> str:
+    m = ARTICLE.search(html)
+    assert m, "no article in page"
+    return m.group(1)
+
+
+def test_every_record_has_its_page(built_site):
+    ctx = validate(DATA).context
+    expected = {"programme": "programmes", "organisation": "organisations", "contact": "contacts"}
+    for rec in ctx.records:
+        if rec.type in expected:
+            page = built_site / expected[rec.type] / rec.id / "index.html"
+            assert page.is_file(), page
+    for name in ("index.html", "programmes/index.html", "browse/countries/index.html", "browse/themes/index.html",
+                 "browse/kinds/index.html", "organisations/index.html", "contacts/index.html",
+                 "sources/index.html", "about/index.html", "404.html"):
+        assert (built_site / name).is_file(), name
+
+
+def test_every_internal_link_resolves(built_site):
+    broken = []
+    ids_cache: dict[Path, set[str]] = {}
+    for page_path in html_pages(built_site):
+        page = Page(page_path.read_text(encoding="utf-8"))
+        for href in page.links():
+            parts = urlsplit(href)
+            if parts.scheme or href.startswith("//"):
+                continue
+            if not parts.path:
+                target = page_path
+            elif parts.path.startswith("/"):  # 404.html links from the site root
+                target = built_site / unquote(parts.path).lstrip("/")
+            else:
+                target = (page_path.parent / unquote(parts.path)).resolve()
+            if target.is_dir():
+                target = target / "index.html"
+            if not target.exists():
+                broken.append(f"{page_path.relative_to(built_site)}: {href}")
+                continue
+            if parts.fragment and target.suffix == ".html":
+                if target not in ids_cache:
+                    ids_cache[target] = Page(target.read_text(encoding="utf-8")).ids
+                if unquote(parts.fragment) not in ids_cache[target]:
+                    broken.append(f"{page_path.relative_to(built_site)}: {href} (no such anchor)")
+    assert broken == []
+
+
+def test_no_request_to_another_host(built_site):
+    for page_path in html_pages(built_site):
+        page = Page(page_path.read_text(encoding="utf-8"))
+        for url in page.resources():
+            assert not urlsplit(url).netloc, f"{page_path}: {url}"
+    assert "fonts.googleapis" not in (built_site / "index.html").read_text(encoding="utf-8")
+
+
+def test_no_markup_from_the_data(built_site):
+    for page_path in html_pages(built_site):
+        if page_path.name == "404.html":
+            continue
+        content = article(page_path.read_text(encoding="utf-8"))
+        assert injected_markup(content) == [], page_path
+
+
+def test_programme_pages_stay_out_of_the_navigation(built_site):
+    html = (built_site / "programmes" / "sos-pleegzorg" / "index.html").read_text(encoding="utf-8")
+    nav = html.split('<nav class="md-nav md-nav--primary"', 1)[1].split("</nav>", 1)[0]
+    assert "sos-simba-familiezorg" not in nav and "gent-" not in nav
+
+
+def test_search_is_multilingual_with_stemming(built_site):
+    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert index["config"]["lang"] == ["en", "nl", "da"]
+    assert index["config"]["pipeline"] == ["stemmer", "stopWordFilter", "trimmer"]
+    texts = " ".join(d["text"] for d in index["docs"])
+    assert "plejefamilier" in texts and "pleegzorg" in texts
+
+
+def test_data_and_schema_are_published(built_site):
+    for name in ("programmes.yaml", "organisations.yaml", "contacts.yaml", "sources.yaml", "vocabularies.yaml"):
+        assert (built_site / "data" / name).read_bytes() == (DATA / name).read_bytes()
+    assert json.loads((built_site / "schema" / "directory.schema.json").read_text())["$schema"].endswith("2020-12/schema")
+
+
+def test_language_is_marked(built_site):
+    html = (built_site / "programmes" / "vordingborg-styrket-indsats-i-hjemmet" / "index.html").read_text("utf-8")
+    assert '<html lang="en"' in html
+    assert re.search(r'<h1 id="[^"]*" lang="da">Styrket indsats', html)
+    assert '<div class="summary" lang="da">' in html
+
+
+def test_not_stated_instead_of_invented(built_site):
+    html = (built_site / "programmes" / "vordingborg-styrket-indsats-i-hjemmet" / "index.html").read_text("utf-8")
+    assert "2 February (year not stated)" in html
+    text = Page(article(html)).text
+    assert "Funding not stated" in text
+
+
+def test_hostile_data_builds_as_text(tmp_path):
+    result = run_mkdocs(FIXTURES / "hostile", tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    for page_path in html_pages(tmp_path / "site"):
+        if page_path.name == "404.html":
+            continue
+        assert injected_markup(article(page_path.read_text(encoding="utf-8"))) == [], page_path
+    html = (tmp_path / "site" / "programmes" / "hostile" / "index.html").read_text("utf-8")
+    assert "<script>alert('name')</script>" in Page(article(html)).text
+
+
+def test_bad_data_refuses_to_build(tmp_path):
+    bad = tmp_path / "data"
+    bad.mkdir()
+    for f in DATA.glob("*.yaml"):
+        (bad / f.name).write_bytes(f.read_bytes())
+    text = (bad / "programmes.yaml").read_text(encoding="utf-8")
+    (bad / "programmes.yaml").write_text(text.replace("kind: pilot", "kind: pilott", 1), encoding="utf-8")
+    result = run_mkdocs(bad, tmp_path / "site")
+    assert result.returncode == 1
+    assert re.search(r"programmes\.yaml:\d+:11: error: programmes\[\d+\]\.kind: unknown kind 'pilott'; "
+                     r"did you mean 'pilot'\?", result.stderr)
+    assert "nothing was built" in result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
+    assert not (tmp_path / "site" / "index.html").exists()

@@ -1,0 +1,27 @@
+"""Paths and helpers shared by the tests (fixtures live in conftest.py)."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "data"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+def dedent(text: str) -> str:
+    return textwrap.dedent(text).lstrip("\n")
+
+
+def run_mkdocs(data: Path, out: Path, *extra: str) -> subprocess.CompletedProcess:
+    """``mkdocs build --strict`` of the site from another data folder."""
+    env = dict(os.environ, DIRECTORY_DATA=str(data), NO_MKDOCS_2_WARNING="1",
+               PYTHONPATH=str(ROOT / "scripts"))
+    env.pop("GITHUB_REPOSITORY", None)
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-d", str(out), *extra],
+        cwd=ROOT, env=env, capture_output=True, text=True,
+    )

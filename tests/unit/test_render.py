@@ -1,0 +1,70 @@
+"""Escaping: nothing from the data reaches a page as markup."""
+import re
+
+import markdown
+import pytest
+
+from support import FIXTURES
+from htmlcheck import Page, injected_markup
+from directory import model
+from directory.render import escape_md, markdown_text, render_pages
+from directory.validate import validate
+
+# the Markdown extensions of mkdocs.yml
+EXTENSIONS = ["toc", "tables", "def_list", "admonition", "attr_list", "md_in_html", "sane_lists"]
+
+
+def to_html(md_text: str) -> str:
+    return markdown.markdown(md_text, extensions=EXTENSIONS)
+
+
+@pytest.mark.parametrize("text", [
+    "<script>alert(1)</script>",
+    "[x](javascript:alert(1))",
+    "*em* _em_ `code` # h | t |",
+    "{: onclick=alert(1) }",
+    "line one\n\n# heading\n- item",
+    "&lt;b&gt; & <b>",
+    "a\\b",
+])
+def test_plain_text_shows_as_itself(text):
+    html = to_html(escape_md(text))
+    assert "<script" not in html and "<b>" not in html and "<a " not in html
+    assert "onclick" not in html.split(">", 1)[0]
+    assert "<h1" not in html and "<li" not in html and "<em" not in html and "<code" not in html
+    # the visible text is the original, whitespace folded
+    visible = re.sub(r"<[^>]+>", "", html)
+    import html as h
+    assert h.unescape(visible) == " ".join(text.split())
+
+
+def test_markdown_description_keeps_formatting_but_not_html_or_unsafe_links():
+    text = ("**Vet** en [veilig](https://example.org) maar niet [dit](javascript:alert(1)) of\n\n"
+            "<script>alert(1)</script>\n\n[ref]: javascript:alert(2)\n\nParagraaf {: onclick=alert(3) }\n\n- punt")
+    html = to_html(markdown_text(text))
+    assert "<strong>Vet</strong>" in html
+    assert '<a href="https://example.org">veilig</a>' in html
+    assert "javascript:" not in html
+    assert "<script" not in html and "&lt;script&gt;" in html
+    assert "onclick=" not in html.replace("{: onclick=alert(3) }", "")
+    assert "<li>punt</li>" in html
+
+
+def _hostile_pages():
+    result = validate(FIXTURES / "hostile")
+    assert result.ok, [p.format() for p in result.problems]
+    return render_pages(model.build(result.context))
+
+
+def test_hostile_fixture_renders_no_markup():
+    for path, page in _hostile_pages().items():
+        html = to_html(page)
+        assert injected_markup(html) == [], path
+        assert Page(html).comments == [], path
+
+
+def test_hostile_text_is_visible_as_text():
+    page = Page(to_html(_hostile_pages()["programmes/hostile.md"]))
+    assert "<script>alert('name')</script> [klik](javascript:alert(1)) *vet* {: onclick=alert(1) }" in page.text
+    assert "<img src=x onerror=alert('en-name')>" in page.text
+    assert "<!-- comment --> <object data=x>" in page.text

@@ -1,0 +1,209 @@
+"""Schema messages and cross-record rules, with the exact place they report."""
+from directory.validate import validate
+
+VALID = """\
+programmes:
+  - id: plan
+    kind: action-plan
+    original_language: nl
+    name: {nl: Actieplan}
+    summary: {nl: Een plan., en: A plan.}
+    sources:
+      - source: ocmw-gent-kinderarmoede-2014
+    last_reviewed: "2026-11-23"
+  - id: pillar
+    kind: pillar
+    parent: plan
+    original_language: nl
+    name: {nl: Pijler}
+    summary: {nl: Een pijler., en: A pillar.}
+    period: {start: "2018", end: "2021"}
+    target_group: {age_min: 0, age_max: 3}
+    sources:
+      - source: ocmw-gent-kinderarmoede-2014
+    last_reviewed: "2026-11-23"
+"""
+
+
+def problems(data_folder, programmes: str, **files):
+    data_folder("programmes.yaml", programmes)
+    for name, text in files.items():
+        data_folder(name.replace("_", ".", 1) if "." not in name else name, text)
+    return [p.format() for p in validate("data").problems]
+
+
+def with_changes(*pairs):
+    text = VALID
+    for old, new in pairs:
+        assert old in text, old
+        text = text.replace(old, new, 1)
+    return text
+
+
+def test_valid_data_has_no_problems(data_folder):
+    assert problems(data_folder, VALID) == []
+
+
+def test_the_real_data_is_valid():
+    from support import DATA
+
+    result = validate(DATA)
+    assert [p.format() for p in result.problems] == []
+    assert len([r for r in result.context.records if r.type == 'programme']) > 60
+
+
+def test_unknown_field_suggests_and_lists_allowed(data_folder):
+    out = problems(data_folder, with_changes(("    kind: pillar\n", "    kind: pillar\n    sumary: {en: x}\n")))
+    assert len(out) == 1
+    assert out[0].startswith("data/programmes.yaml:12:5: error: programmes[1].sumary: unknown field "
+                             "'sumary'; did you mean 'summary'? allowed fields: contacts, countries,")
+    assert out[0].endswith("[schema]")
+
+
+def test_missing_required_field(data_folder):
+    out = problems(data_folder, with_changes(('    last_reviewed: "2026-11-23"\n  - id: pillar', "  - id: pillar")))
+    assert out == ["data/programmes.yaml:2:5: error: programmes[0]: required field 'last_reviewed' is "
+                   "missing (When an editor last checked the record against its sources.) [schema]"]
+
+
+def test_wrong_type_and_pattern(data_folder):
+    out = problems(data_folder, with_changes(("  - id: pillar", "  - id: Pillar 1"),
+                                             ("age_max: 3", "age_max: three")))
+    assert out == [
+        "data/programmes.yaml:10:9: error: programmes[1].id: 'Pillar 1' is not allowed; use a lowercase "
+        "slug of letters a-z, digits and single hyphens, e.g. 'vordingborg-home-support' [schema]",
+        "data/programmes.yaml:17:41: error: programmes[1].target_group.age_max: expected a number, "
+        "found the text 'three' [schema]",
+    ]
+
+
+def test_unquoted_comma_in_flow_mapping_is_explained(data_folder):
+    out = problems(data_folder, with_changes(("{nl: Een pijler., en: A pillar.}", "{nl: Een pijler, of niet., en: A pillar.}")))
+    assert out == ["data/programmes.yaml:15:31: error: programmes[1].summary.of niet.: 'of niet.' is not an "
+                   "allowed key here; use a two-letter ISO 639-1 language code such as nl, da or en (if it "
+                   "is part of a text, put the whole text in quotes: a comma inside {...} starts a new "
+                   "key) [schema]"]
+
+
+def test_duplicate_ids_across_files(data_folder):
+    out = problems(data_folder, with_changes(("  - id: pillar", "  - id: opgroeien")))
+    assert out == ["data/programmes.yaml:10:9: error: programmes[1].id: id 'opgroeien' is already used by "
+                   "the organisation at data/organisations.yaml:77; ids must be unique across all data "
+                   "files [unique-ids]"]
+
+
+def test_unresolved_reference_suggests_closest(data_folder):
+    out = problems(data_folder, with_changes(("parent: plan", "parent: plann")))
+    assert out == ["data/programmes.yaml:12:13: error: programmes[1].parent: unknown programme id 'plann'; "
+                   "did you mean 'plan'? allowed: pillar, plan [references]"]
+
+
+def test_unknown_vocabulary_value(data_folder):
+    out = problems(data_folder, with_changes(("kind: pillar", "kind: piller")))
+    assert out == ["data/programmes.yaml:11:11: error: programmes[1].kind: unknown kind 'piller'; did you "
+                   "mean 'pillar'? allowed: action, action-plan, course, initiative, module, pillar, pilot, "
+                   "programme, strand [vocabulary]"]
+
+
+def test_parent_of_wrong_kind(data_folder):
+    out = problems(data_folder, with_changes(("kind: action-plan", "kind: course")))
+    assert out == ["data/programmes.yaml:12:13: error: programmes[1].parent: a pillar cannot sit under "
+                   "'plan', which is a course; a pillar may sit under action-plan, strand [parent-kind]"]
+
+
+def test_parent_cycle_reported_once(data_folder):
+    text = with_changes(("    kind: action-plan\n", "    kind: action-plan\n    parent: pillar\n"))
+    out = problems(data_folder, text.replace("kind: pillar", "kind: action-plan"))
+    assert out == ["data/programmes.yaml:4:13: error: programmes[0].parent: parents form a loop: "
+                   "plan -> pillar -> plan; one of these records must have another parent or none "
+                   "[parent-cycles]"]
+
+
+def test_dates_and_order(data_folder):
+    out = problems(data_folder, with_changes(('{start: "2018", end: "2021"}', '{start: "2021-02-30", end: "2018"}')))
+    assert out == ["data/programmes.yaml:16:21: error: programmes[1].period.start: '2021-02-30' is not a "
+                   "day in the calendar; check the day of the month [partial-dates]"]
+    out = problems(data_folder, with_changes(('{start: "2018", end: "2021"}', '{start: "2021", end: "2019-06"}')))
+    assert out == ["data/programmes.yaml:16:34: error: programmes[1].period.end: the period ends (2019-06) "
+                   "before it starts (2021); the end must be the same as or later than the start [date-order]"]
+    out = problems(data_folder, with_changes(('{start: "2018", end: "2021"}', '{start: "--02-02"}')))
+    assert out == ["data/programmes.yaml:16:21: error: programmes[1].period.start: a period's start and end "
+                   "need a year; leave the field out if the source does not give one [partial-dates]"]
+
+
+def test_age_range(data_folder):
+    out = problems(data_folder, with_changes(("{age_min: 0, age_max: 3}", "{age_min: 6, age_max: 3}")))
+    assert out == ["data/programmes.yaml:17:41: error: programmes[1].target_group.age_max: age_max 3 is "
+                   "below age_min 6; the range must run from the lowest to the highest age in years [age-range]"]
+
+
+def test_codes(data_folder):
+    text = with_changes(("    kind: pillar\n", "    kind: pillar\n    countries: [XX]\n    funding:\n"
+                                             "      - {amount: 5, currency: EUX}\n"))
+    out = problems(data_folder, text)
+    assert out == [
+        "data/programmes.yaml:12:17: error: programmes[1].countries[0]: unknown country 'XX'; allowed: BE, DK, "
+        "NL [vocabulary]",
+        "data/programmes.yaml:14:31: error: programmes[1].funding[0].currency: 'EUX' is not an ISO 4217 "
+        "currency code (such as EUR, DKK) [iso-codes]",
+    ]
+
+
+def test_urls_and_markdown_safety(data_folder):
+    text = with_changes(("    kind: pillar\n", "    kind: pillar\n    links:\n"
+                                             "      - {title: {en: Site}, url: www.example.org}\n"
+                                             "    description:\n"
+                                             "      nl: 'Zie <b>dit</b> en [dat](javascript:alert(1)).'\n"))
+    out = problems(data_folder, text)
+    assert out == [
+        "data/programmes.yaml:13:34: error: programmes[1].links[0].url: 'www.example.org' must start with "
+        "https:// or http://; allowed: an absolute http(s) URL such as https://example.org/page [urls]",
+        "data/programmes.yaml:15:11: error: programmes[1].description.nl: HTML is not allowed in a description "
+        "(found '<b>'); use Markdown instead [markdown-safety]",
+        "data/programmes.yaml:15:11: error: programmes[1].description.nl: link 'javascript:alert(1' must start "
+        "with https:// or http://; links in descriptions must be absolute http(s) or mailto: addresses "
+        "[markdown-safety]",
+    ]
+
+
+def test_original_language_and_english_summary(data_folder):
+    out = problems(data_folder, with_changes(("{nl: Een pijler., en: A pillar.}", "{nl: Een pijler.}"),
+                                             ("name: {nl: Pijler}", "name: {en: Pillar}")))
+    assert out == [
+        "data/programmes.yaml:14:11: error: programmes[1].name: no text in the original language 'nl'; add "
+        "'nl:' with the text as the source gives it (found: en) [original-language]",
+        "data/programmes.yaml:15:14: warning: programmes[1].summary: no English summary; add 'en:' with one "
+        "or two sentences written from the source [english-summary]",
+    ]
+
+
+def test_confidential_contact_and_replaced_by(data_folder):
+    contacts = (data_folder.folder / "contacts.yaml").read_text()
+    contacts = contacts.replace("    name: Sylvia Lis\n", "    name: Sylvia Lis\n    confidential: true\n")
+    out = problems(data_folder, with_changes(("    kind: pillar\n", "    kind: pillar\n    replaced_by: plan\n")),
+                   **{"contacts.yaml": contacts})
+    assert "error: contacts[2].confidential: a contact marked confidential must not be in the data; remove " \
+           "the whole record [confidential-contacts]" in "\n".join(out)
+    assert "data/programmes.yaml:12:18: error: programmes[1].replaced_by: replaced_by is given but the status " \
+           "is 'not stated'; set status: replaced, or remove replaced_by [replaced-by]" in out
+
+
+def test_all_problems_at_once_sorted_by_file_and_line(data_folder):
+    # a schema error keeps the rules out of that record (they would only guess)
+    out = problems(data_folder, with_changes(("kind: pillar", "kind: piller"), ("parent: plan", "parent: nope"),
+                                             ("age_max: 3", "age_max: -1")))
+    assert out == ["data/programmes.yaml:17:41: error: programmes[1].target_group.age_max: -1 is out of "
+                   "range; it must be at least 0 [schema]"]
+    out = problems(data_folder, with_changes(("kind: pillar", "kind: piller"), ("parent: plan", "parent: nope")))
+    assert [o.rsplit("[", 1)[1] for o in out] == ["vocabulary]", "references]"]
+
+
+def test_missing_folder_and_files(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert [p.format() for p in validate("nowhere").problems] == [
+        "nowhere:1:1: error: (folder): the data folder does not exist; give a folder that holds "
+        "programmes.yaml [data-folder]"]
+    (tmp_path / "empty").mkdir()
+    out = [p.format() for p in validate("empty").problems]
+    assert out[0] == ("empty/programmes.yaml:1:1: error: (file): the data folder has no programmes.yaml; it "
+                      "holds the programme records [data-folder]")
