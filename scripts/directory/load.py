@@ -35,7 +35,10 @@ _MAP = "tag:yaml.org,2002:map"
 _STRICT_BOOL = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
 
 
-class _Loader(yaml.SafeLoader):
+_BASE = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's parser is ~10x faster
+
+
+class _Loader(_BASE):
     """SafeLoader without timestamps and with YAML 1.2 booleans."""
 
 

@@ -255,9 +255,8 @@ class Directory:
                 by_org[inv.organisation.id].append((p, inv.role))
             for c in p.contacts:
                 by_contact[c.id].append(p)
-            for ref in p.sources:
-                if p not in by_source[ref.source.id]:
-                    by_source[ref.source.id].append(p)
+            for source_id in dict.fromkeys(ref.source.id for ref in p.sources):
+                by_source[source_id].append(p)
         for c in self.contacts.values():
             contacts_by_org[c.organisation.id].append(c)
         self._by_org, self._by_contact = dict(by_org), dict(by_contact)

@@ -28,6 +28,11 @@ from .model import Directory, Organisation, Programme, Texts
 
 TEMPLATES = Path(__file__).parent / "templates"
 
+# A page lists its siblings only up to this many: a plan with a thousand
+# actions would otherwise make every action page list all the others, and the
+# build quadratic in the number of records.
+MAX_SIBLINGS = 15
+
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~^=:<>&\"'])")
 _HTML = {"<": "&lt;", ">": "&gt;", "&": "&amp;", '"': "&quot;", "'": "&#39;"}
 
@@ -268,7 +273,7 @@ def render_pages(directory: Directory, options: Options | None = None) -> dict[s
     programmes = sorted(directory.programmes.values(), key=_sort_name)
     for p in directory.programmes.values():
         edit = options.edit_url(p.location.path, p.location.line) if options.edit_url else None
-        render("programme.md.j2", programme_path(p), p=p, edit_url=edit)
+        render("programme.md.j2", programme_path(p), p=p, edit_url=edit, max_siblings=MAX_SIBLINGS)
     for o in directory.organisations.values():
         render("organisation.md.j2", organisation_path(o), o=o,
                programmes=directory.programmes_of(o), contacts=directory.contacts_at(o))

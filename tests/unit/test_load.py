@@ -35,8 +35,8 @@ def test_dates_stay_text_and_country_codes_stay_codes():
 
 def test_broken_yaml_is_one_problem_at_its_place():
     assert messages("a: [1, 2\nb: 3\n") == [
-        "f.yaml:2:2: error: (syntax): not valid YAML: while parsing a flow sequence expected ',' "
-        "or ']', but got ':'; check indentation, colons and quotes around this place [yaml-syntax]"
+        "f.yaml:2:2: error: (syntax): not valid YAML: while parsing a flow sequence did not find "
+        "expected ',' or ']'; check indentation, colons and quotes around this place [yaml-syntax]"
     ]
 
 
