@@ -207,3 +207,39 @@ def test_missing_folder_and_files(tmp_path, monkeypatch):
     out = [p.format() for p in validate("empty").problems]
     assert out[0] == ("empty/programmes.yaml:1:1: error: (file): the data folder has no programmes.yaml; it "
                       "holds the programme records [data-folder]")
+
+
+def test_vocabulary_terms_and_codes(data_folder):
+    vocab = (data_folder.folder / "vocabularies.yaml").read_text(encoding="utf-8")
+    vocab = vocab.replace("    - id: DK\n", "    - id: XX\n      label: {nl: X}\n    - id: DK\n", 1)
+    vocab = vocab.replace("    - id: DK-85\n      country: DK\n", "    - id: DK-85\n      country: BE\n", 1)
+    vocab = vocab.replace("    - id: group\n", "    - id: office\n", 1)
+    out = problems(data_folder, VALID, **{"vocabularies.yaml": vocab})
+    assert [o for o in out if "vocabularies.yaml" in o] == [
+        "data/vocabularies.yaml:107:11: error: vocabularies.settings[6].id: 'office' is defined twice in "
+        "'settings'; keep one [vocabulary-terms]",
+        "data/vocabularies.yaml:185:11: error: vocabularies.countries[2].id: 'XX' is not an ISO 3166-1 alpha-2 "
+        "country code [iso-codes]",
+        "data/vocabularies.yaml:186:14: error: vocabularies.countries[2].label: an English label (en) is "
+        "required [vocabulary-terms]",
+        "data/vocabularies.yaml:202:11: error: vocabularies.regions[3].id: region 'DK-85' does not lie in "
+        "country 'BE'; its code must start with 'BE-' [vocabulary-terms]",
+    ]
+
+
+def test_language_keys_are_iso_codes(data_folder):
+    out = problems(data_folder, with_changes(("name: {nl: Pijler}", "name: {nl: Pijler, xx: Pillar}")))
+    assert out == ["data/programmes.yaml:14:24: error: programmes[1].name.xx: 'xx' is not an ISO 639-1 "
+                   "language code (such as nl, da, en) [iso-codes]"]
+
+
+def test_a_vocabulary_defined_twice_or_missing(data_folder):
+    data_folder("extra.yaml", "vocabularies:\n  themes:\n    - {id: a, label: {en: A}}\n")
+    out = problems(data_folder, VALID)
+    assert out == ["data/vocabularies.yaml:54:3: error: vocabularies.themes: vocabulary 'themes' is already "
+                   "defined in data/extra.yaml; define it once [vocabulary-terms]"]
+    (data_folder.folder / "extra.yaml").unlink()
+    (data_folder.folder / "vocabularies.yaml").unlink()
+    out = problems(data_folder, VALID)
+    assert out[0] == ("data/contacts.yaml:5:1: error: (file): no vocabularies found in the data folder; add a "
+                      "file with a 'vocabularies:' mapping (see data/vocabularies.yaml) [vocabulary]")

@@ -45,21 +45,22 @@ LANGUAGE_MAPS = {
 }
 
 
+VOCABULARY_CODES = [
+    ("countries", _country, "an ISO 3166-1 alpha-2 country code"),
+    ("regions", _region, "an ISO 3166-2 subdivision code"),
+    ("languages", _language, "an ISO 639-1 language code"),
+]
+
+
 def check(ctx: Context):
-    for name, test, what in (("countries", _country, "an ISO 3166-1 alpha-2 country code"),
-                             ("regions", _region, "an ISO 3166-2 subdivision code")):
-        if name in ctx.vocab_at:
-            file, path = ctx.vocab_at[name]
-            for i, term in enumerate(file.data["vocabularies"][name] or []):
-                code = term.get("id") if isinstance(term, dict) else None
-                if isinstance(code, str) and not test(code):
-                    yield ctx.at_file(file, path + (i, "id"), f"'{code}' is not {what}", ID)
-    if "languages" in ctx.vocab_at:
-        file, path = ctx.vocab_at["languages"]
-        for i, term in enumerate(file.data["vocabularies"]["languages"] or []):
+    for name, test, what in VOCABULARY_CODES:
+        if name not in ctx.vocab_at:
+            continue
+        file, path = ctx.vocab_at[name]
+        for i, term in enumerate(file.data["vocabularies"][name] or []):
             code = term.get("id") if isinstance(term, dict) else None
-            if isinstance(code, str) and not _language(code):
-                yield ctx.at_file(file, path + (i, "id"), f"'{code}' is not an ISO 639-1 language code", ID)
+            if isinstance(code, str) and not test(code):
+                yield ctx.at_file(file, path + (i, "id"), f"'{code}' is not {what}", ID)
     for rec in ctx.valid():
         for sub, code in find(rec.data, ("funding", "*", "currency")):
             if not _currency(code):
