@@ -1,12 +1,15 @@
 """The whole site, built strictly by MkDocs from the real data."""
 import json
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from support import DATA, FIXTURES, run_mkdocs
+from support import DATA, FIXTURES, ROOT, run_mkdocs
 from directory.validate import validate
 from htmlcheck import Page, injected_markup
 
@@ -141,3 +144,34 @@ def test_bad_data_refuses_to_build(tmp_path):
     assert "nothing was built" in result.stderr
     assert "Traceback" not in result.stderr + result.stdout
     assert not (tmp_path / "site" / "index.html").exists()
+
+
+def test_search_worker_queries_whole_words_and_prefixes(built_site):
+    worker = next((built_site / "assets" / "javascripts" / "workers").glob("search.*.min.js"))
+    code = worker.read_text(encoding="utf-8")
+    assert "`${r} ${r}*`)" in code and "?r:`${r}*`)" not in code
+
+
+def test_edit_links_go_to_the_repository_when_known(tmp_path):
+    env_site = tmp_path / "site"
+    env = dict(os.environ, DIRECTORY_DATA=str(FIXTURES / "golden"), NO_MKDOCS_2_WARNING="1",
+               GITHUB_REPOSITORY="example/directory", GITHUB_SERVER_URL="https://github.com")
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(env_site)],
+                            cwd=ROOT, env=env, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    html = (env_site / "programmes" / "home-new" / "index.html").read_text("utf-8")
+    assert ('<a href="https://github.com/example/directory/edit/main/tests/fixtures/golden/programmes.yaml">'
+            "Edit this record</a>") in html
+
+
+def test_make_check_and_build_take_another_data_folder(tmp_path):
+    ok = subprocess.run(["make", "-s", "check", f"DATA={FIXTURES / 'hostile'}"], cwd=ROOT,
+                        capture_output=True, text=True)
+    assert ok.returncode == 0, ok.stdout + ok.stderr
+    assert "4 records, no problems" in ok.stdout
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    (bad / "programmes.yaml").write_text("programmes:\n  - id: x\n", encoding="utf-8")
+    fail = subprocess.run(["make", "-s", "check", f"DATA={bad}"], cwd=ROOT, capture_output=True, text=True)
+    assert fail.returncode != 0
+    assert f"{bad}/programmes.yaml:2:5: error: programmes[0]: required field 'kind' is missing" in fail.stdout
