@@ -22,6 +22,7 @@ from mkdocs.structure.files import File, Files
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from directory import model  # noqa: E402
+from directory.export import export_json  # noqa: E402
 from directory.problems import summary, warnings  # noqa: E402
 from directory.render import Options, render_pages  # noqa: E402
 from directory.validate import data_files, validate  # noqa: E402
@@ -58,6 +59,13 @@ def edit_url(config):
     return url
 
 
+def on_startup(command, dirty):
+    """Refuse `mkdocs build --dirty`: it rewrites the search index with only the
+    pages it rebuilt, and such a site must never be published."""
+    if command == "build" and dirty:
+        raise PluginError("mkdocs build --dirty writes an incomplete search index; build without --dirty")
+
+
 def on_files(files: Files, config) -> Files:
     folder = data_folder(config)
     result = validate(folder)
@@ -80,6 +88,7 @@ def on_files(files: Files, config) -> Files:
     for path in data_files(folder):
         files.append(File.generated(config, f"data/{path.name}", abs_src_path=str(path)))
     files.append(File.generated(config, "schema/directory.schema.json", abs_src_path=str(SCHEMA_PATH)))
+    files.append(File.generated(config, "data/directory.json", content=export_json(result.context)))
     log.info("directory: %d programmes, %d organisations, %d contacts rendered to %d pages",
              len(directory.programmes), len(directory.organisations), len(directory.contacts), len(pages))
     return files

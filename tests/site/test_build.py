@@ -175,3 +175,21 @@ def test_make_check_and_build_take_another_data_folder(tmp_path):
     fail = subprocess.run(["make", "-s", "check", f"DATA={bad}"], cwd=ROOT, capture_output=True, text=True)
     assert fail.returncode != 0
     assert f"{bad}/programmes.yaml:2:5: error: programmes[0]: required field 'kind' is missing" in fail.stdout
+
+
+def test_open_data_export(built_site):
+    export = json.loads((built_site / "data" / "directory.json").read_text(encoding="utf-8"))
+    ctx = validate(DATA).context
+    for key, type_ in (("programmes", "programme"), ("organisations", "organisation"),
+                       ("contacts", "contact"), ("sources", "source")):
+        assert [r["id"] for r in export[key]] == sorted(r.id for r in ctx.records if r.type == type_)
+    pilot = next(r for r in export["programmes"] if r["id"] == "opgroeien-kleinschalig-verblijf-0-3")
+    assert pilot["funding"] == [{"amount": 290000, "currency": "EUR", "funder": "opgroeien",
+                                 "scope": {"nl": "subsidie", "en": "subsidy"}}]
+    assert {t["id"] for t in export["vocabularies"]["countries"]} == {"BE", "NL", "DK"}
+
+
+def test_dirty_builds_are_refused(tmp_path):
+    result = run_mkdocs(FIXTURES / "golden", tmp_path / "site", "--dirty")
+    assert result.returncode == 1
+    assert "mkdocs build --dirty writes an incomplete search index" in result.stderr
