@@ -23,6 +23,7 @@ from typing import Any, Callable, Iterable
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 from markupsafe import Markup
 
+from . import links
 from .dates import PartialDate
 from .model import Directory, Organisation, Programme, Texts
 
@@ -52,27 +53,11 @@ def escape_md(value: Any) -> str:
     return _MD_SPECIAL.sub(sub, text)
 
 
-_SAFE_TARGET = re.compile(r"^(?:https?://[^\s<>]+|mailto:[^\s<>]+@[^\s<>]+)$")
-_INLINE_LINK = re.compile(r"(\]\()\s*<?([^)\s>]*)>?")
-_REF_DEF = re.compile(r"^(\s{0,3}\[[^\]]+\]:\s*)<?(\S+?)>?(?=\s|$)", re.M)
-
-
 def markdown_text(value: str) -> Markup:
     """Markdown from the data, kept as Markdown but without HTML or unsafe links."""
     text = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     text = text.replace("{", "\\{").replace("}", "\\}")  # no attribute lists from the data
-
-    def inline(m: re.Match) -> str:
-        target = m.group(2)
-        return m.group(1) + (target if _SAFE_TARGET.match(target) else "#")
-
-    def ref(m: re.Match) -> str:
-        target = m.group(2)
-        return m.group(1) + (target if _SAFE_TARGET.match(target) else "#")
-
-    text = _INLINE_LINK.sub(inline, text)
-    text = _REF_DEF.sub(ref, text)
-    return Markup(text.strip())
+    return Markup(links.neutralise(text).strip())
 
 
 def url_md(value: str) -> Markup:

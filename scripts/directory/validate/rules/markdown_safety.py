@@ -7,15 +7,14 @@ this rule tells the editor before a reader sees stray tags.
 """
 import re
 
+from ...links import targets
 from ..context import Context
-from ..rules.urls import problem_with
+from .urls import problem_with
 
 ID = "markdown-safety"
 LEVEL = "error"
 
 TAG = re.compile(r"<\s*/?\s*[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?\s*>|<!--")
-INLINE_LINK = re.compile(r"\]\(\s*<?([^)\s>]*)")
-REF_LINK = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)", re.M)
 HEADING = re.compile(r"^\s{0,3}(#{1,2})\s", re.M)
 
 
@@ -34,7 +33,7 @@ def check(ctx: Context):
             if tag:
                 yield ctx.at(rec, sub, f"HTML is not allowed in a description (found "
                              f"'{tag.group()[:30]}'); use Markdown instead", ID)
-            for target in INLINE_LINK.findall(text) + REF_LINK.findall(text):
+            for target in targets(text):
                 wrong = link_problem(target)
                 if wrong:
                     yield ctx.at(rec, sub, f"link '{target}' {wrong}; links in descriptions "
