@@ -78,7 +78,7 @@ def on_files(files: Files, config) -> Files:
     if warnings(result.problems):
         print(f"directory: {summary(result.problems)} (warnings do not block the build)", file=sys.stderr)
     directory = model.build(result.context)
-    pages = render_pages(directory, Options(edit_url=edit_url(config), site_name=config.site_name))
+    pages = render_pages(directory, Options(edit_url=edit_url(config)))
     for path, content in pages.items():
         if files.get_file_from_path(path) is not None:
             raise PluginError(f"docs/{path} exists but the directory generates that page; "

@@ -213,16 +213,6 @@ class Programme:
     def has_ages(self) -> bool:
         return self.prenatal or self.age_min is not None or self.age_max is not None
 
-    def overlaps_ages(self, low: float, high: float) -> bool:
-        """True when the stated age range meets [low, high] (prenatal counts as below 0)."""
-        lo = -1 if self.prenatal else self.age_min
-        hi = self.age_max
-        if lo is None and hi is None:
-            return False
-        lo = -1 if lo is None else lo
-        hi = 120 if hi is None else hi
-        return lo <= high and low <= hi
-
 
 @dataclass
 class Directory:

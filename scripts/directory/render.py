@@ -89,7 +89,6 @@ class Options:
 
     edit_url: Callable[[str, int], str] | None = None  # (data path, line) -> URL
     data_url: str = "data"  # where the data files are published, relative to the site root
-    site_name: str = "Programme directory"
 
 
 # -- paths -----------------------------------------------------------------
@@ -237,7 +236,7 @@ def environment(directory: Directory, options: Options) -> Environment:
         amount=amount,
         join=join,
     )
-    env.filters.update(md=markdown_text, anchor=anchor, date=date_human, esc=escape_md, url=url_md,
+    env.filters.update(md=markdown_text, anchor=anchor, date=date_human, url=url_md,
                        term=lambda term_id, vocab_name: vocab.label(vocab_name, term_id))
     return env
 

@@ -29,17 +29,6 @@ class Record:
         value = self.data.get("id")
         return value if isinstance(value, str) else None
 
-    def get(self, *keys: Any, default: Any = None) -> Any:
-        value: Any = self.data
-        for key in keys:
-            if isinstance(value, dict) and key in value:
-                value = value[key]
-            elif isinstance(value, list) and isinstance(key, int) and key < len(value):
-                value = value[key]
-            else:
-                return default
-        return value
-
 
 @dataclass
 class Context:
