@@ -105,6 +105,16 @@ def test_unknown_vocabulary_value(data_folder):
                    "programme, strand [vocabulary]"]
 
 
+def test_each_vocabulary_names_its_terms(data_folder):
+    text = with_changes(("    kind: pillar\n", "    kind: pillar\n    evaluation: {status: late}\n"
+                                             "    organisations: [{id: ocmw-gent, role: leader}]\n"
+                                             "    target_group: {who: [kids]}\n"),
+                        ("    target_group: {age_min: 0, age_max: 3}\n", ""))
+    out = problems(data_folder, text)
+    assert [o.split(": ", 3)[3].split(";")[0] for o in out] == [
+        "unknown evaluation status 'late'", "unknown organisation role 'leader'", "unknown target group 'kids'"]
+
+
 def test_parent_of_wrong_kind(data_folder):
     out = problems(data_folder, with_changes(("kind: action-plan", "kind: course")))
     assert out == ["data/programmes.yaml:12:13: error: programmes[1].parent: a pillar cannot sit under "

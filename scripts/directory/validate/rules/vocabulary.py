@@ -38,8 +38,13 @@ FIELDS = {
     ],
 }
 
-REQUIRED = ["kinds", "themes", "settings", "statuses", "target_groups", "organisation_roles",
-            "evaluation_statuses", "scopes", "languages", "countries", "regions"]
+# every vocabulary a data folder needs, and what one of its terms is called
+NOUNS = {
+    "kinds": "kind", "themes": "theme", "settings": "setting", "statuses": "status",
+    "target_groups": "target group", "organisation_roles": "organisation role",
+    "evaluation_statuses": "evaluation status", "scopes": "scope", "languages": "language",
+    "countries": "country", "regions": "region",
+}
 
 
 def check(ctx: Context):
@@ -48,7 +53,7 @@ def check(ctx: Context):
         yield ctx.at_file(first, (), "no vocabularies found in the data folder; add a file "
                           "with a 'vocabularies:' mapping (see data/vocabularies.yaml)", ID)
         return
-    for name in REQUIRED:
+    for name in NOUNS:
         if name not in ctx.vocab and ctx.vocab_at:
             file, path = next(iter(ctx.vocab_at.values()))
             yield ctx.at_file(file, path, f"vocabulary '{name}' is missing; add it with its terms", ID)
@@ -59,7 +64,4 @@ def check(ctx: Context):
                 continue
             for sub, value in find(rec.data, pattern):
                 if value not in terms:
-                    what = vocab.replace("_", " ").rstrip("s") if vocab != "statuses" else "status"
-                    if vocab in ("countries",):
-                        what = "country"
-                    yield ctx.at(rec, sub, unknown(what, value, terms), ID)
+                    yield ctx.at(rec, sub, unknown(NOUNS[vocab], value, terms), ID)
