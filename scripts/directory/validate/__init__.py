@@ -45,7 +45,8 @@ def _collect(ctx: Context, file: LoadedFile, schema_problems: list[Problem]) -> 
     data = file.data
     if not isinstance(data, dict):
         return
-    bad_paths = {p.field for p in schema_problems}
+    # 'programmes[3].name.nl' -> 'programmes[3]': the records with a schema problem
+    flawed = {p.field[:p.field.find("]") + 1] for p in schema_problems if "]" in p.field}
     for key, type_ in RECORD_LISTS.items():
         items = data.get(key)
         if not isinstance(items, list):
@@ -53,9 +54,7 @@ def _collect(ctx: Context, file: LoadedFile, schema_problems: list[Problem]) -> 
         for i, item in enumerate(items):
             if not isinstance(item, dict):
                 continue
-            prefix = f"{key}[{i}]"
-            valid = not any(f == prefix or f.startswith(prefix + ".") or f.startswith(prefix + "[")
-                            for f in bad_paths)
+            valid = f"{key}[{i}]" not in flawed
             ctx.records.append(Record(type_, item, file, (key, i), valid))
     vocab = data.get("vocabularies")
     if isinstance(vocab, dict):

@@ -7,7 +7,6 @@ carry an ``x-allowed`` text that describes the allowed values in words.
 """
 from __future__ import annotations
 
-import difflib
 import json
 from functools import lru_cache
 from pathlib import Path
@@ -18,6 +17,8 @@ from jsonschema.exceptions import ValidationError
 
 from ..load import LoadedFile
 from ..problems import ERROR, Problem, field_path
+from .suggest import allowed as allowed_values
+from .suggest import did_you_mean
 
 SCHEMA_PATH = Path(__file__).resolve().parents[3] / "schema" / "directory.schema.json"
 
@@ -68,11 +69,6 @@ def _allowed(err: ValidationError) -> str:
     return err.schema.get("x-allowed") or err.schema.get("description") or ""
 
 
-def _did_you_mean(word: str, options: list[str]) -> str:
-    close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
-    return f"did you mean '{close[0]}'? " if close else ""
-
-
 def _messages(err: ValidationError) -> Iterator[tuple[tuple, bool, str]]:
     """(path, at_key, message) for one schema error; one error may say several things."""
     path = tuple(err.absolute_path)
@@ -96,7 +92,7 @@ def _messages(err: ValidationError) -> Iterator[tuple[tuple, bool, str]]:
         for name in inst:
             if name not in allowed:
                 yield path + (name,), True, (
-                    f"unknown field '{name}'; {_did_you_mean(name, allowed)}"
+                    f"unknown field '{name}'; {did_you_mean(name, allowed)}"
                     f"allowed fields: {', '.join(allowed)}"
                 )
     elif v == "type":
@@ -115,10 +111,7 @@ def _messages(err: ValidationError) -> Iterator[tuple[tuple, bool, str]]:
         yield path, False, f"{_short(inst)} is not allowed; use {allowed}"
     elif v == "enum":
         options = [str(o) for o in err.validator_value]
-        yield path, False, (
-            f"{_short(inst)} is not allowed; {_did_you_mean(str(inst), options)}"
-            f"allowed: {', '.join(options)}"
-        )
+        yield path, False, f"{_short(inst)} is not allowed; {did_you_mean(str(inst), options)}{allowed_values(options)}"
     elif v in ("minItems", "minProperties"):
         what = "item" if v == "minItems" else "field"
         n = err.validator_value
@@ -144,28 +137,18 @@ def _messages(err: ValidationError) -> Iterator[tuple[tuple, bool, str]]:
         yield path, False, err.message
 
 
-def _leaf_errors(err: ValidationError) -> Iterator[ValidationError]:
-    # "$ref" chains wrap nothing; only combinators have context. We use none,
-    # but stay safe should the schema gain one.
-    if err.context:
-        for sub in err.context:
-            yield from _leaf_errors(sub)
-    else:
-        yield err
-
-
 def check_file(file: LoadedFile) -> list[Problem]:
     """All schema problems of one loaded file, in file order."""
     if file.data is None:
         return []
     problems = []
-    found = [(path, at_key, message, leaf.validator)
+    # the schema uses no anyOf/oneOf, so every error is a leaf with a path
+    found = [(path, at_key, message)
              for err in _validator().iter_errors(file.data)
-             for leaf in _leaf_errors(err)
-             for path, at_key, message in _messages(leaf)]
+             for path, at_key, message in _messages(err)]
     # a key that is not allowed at all: what its value holds is beside the point
-    bad_keys = [path for path, at_key, _, _ in found if at_key]
-    for path, at_key, message, _ in found:
+    bad_keys = [path for path, at_key, _ in found if at_key]
+    for path, at_key, message in found:
         if not at_key and any(path[:len(b)] == b for b in bad_keys):
             continue
         pos = file.key_position(path) if at_key else file.position(path)
