@@ -27,12 +27,11 @@ $(VENV)/.dev: requirements-dev.txt requirements.txt $(VENV)/.site
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	touch $@
 
+# serve and build validate the data in the MkDocs hook (scripts/mkdocs_hooks.py)
 serve: $(VENV)/.site
-	$(PY) -m directory check $(DATA)
 	$(PY) -m mkdocs serve --strict --dev-addr $(ADDR)
 
 build: $(VENV)/.site
-	$(PY) -m directory check $(DATA)
 	$(PY) -m mkdocs build --strict --clean
 
 check: $(VENV)/.site
