@@ -49,7 +49,7 @@ def edit_url(config):
     branch = os.environ.get("DIRECTORY_BRANCH", "main")
     root = Path(config.config_file_path).parent
 
-    def url(path: str, line: int) -> str:
+    def url(path: str) -> str:
         try:
             relative = Path(path).resolve().relative_to(root).as_posix()
         except ValueError:

@@ -222,6 +222,11 @@ class Directory:
     sources: dict[str, Source]
     vocab: Vocabularies
     roots: list[Programme] = field(default_factory=list)
+    # the other directions of the references, built once
+    _by_org: dict[str, list[tuple[Programme, str]]] = field(init=False, repr=False)
+    _by_contact: dict[str, list[Programme]] = field(init=False, repr=False)
+    _by_source: dict[str, list[Programme]] = field(init=False, repr=False)
+    _contacts_by_org: dict[str, list[Contact]] = field(init=False, repr=False)
 
     def programmes_of(self, org: Organisation) -> list[tuple[Programme, str]]:
         return self._by_org.get(org.id, [])
@@ -235,7 +240,7 @@ class Directory:
     def contacts_at(self, org: Organisation) -> list[Contact]:
         return self._contacts_by_org.get(org.id, [])
 
-    def index(self) -> None:
+    def __post_init__(self) -> None:
         by_org: dict[str, list] = defaultdict(list)
         by_contact: dict[str, list] = defaultdict(list)
         by_source: dict[str, list] = defaultdict(list)
@@ -352,7 +357,7 @@ def build(ctx: Context) -> Directory:
 
     for p in programmes.values():
         p.children.sort(key=order)
-    directory = Directory(
+    return Directory(
         programmes=dict(sorted(programmes.items())),
         organisations=dict(sorted(orgs.items())),
         contacts=dict(sorted(contacts.items())),
@@ -360,5 +365,3 @@ def build(ctx: Context) -> Directory:
         vocab=vocab,
         roots=sorted((p for p in programmes.values() if p.parent is None), key=lambda p: p.name.source.lower()),
     )
-    directory.index()
-    return directory

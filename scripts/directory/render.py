@@ -25,7 +25,7 @@ from markupsafe import Markup
 
 from . import links
 from .dates import PartialDate
-from .model import Directory, Organisation, Programme, Texts
+from .model import Directory, Organisation, Programme, Term, Texts
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -87,7 +87,7 @@ def _finalize(value: Any) -> Any:
 class Options:
     """What the pages need to know about where they are published."""
 
-    edit_url: Callable[[str, int], str] | None = None  # (data path, line) -> URL
+    edit_url: Callable[[str], str] | None = None  # data file path -> URL of its editor
     data_url: str = "data"  # where the data files are published, relative to the site root
 
 
@@ -245,6 +245,57 @@ def _sort_name(p: Programme) -> str:
     return p.name.source.lower()
 
 
+@dataclass
+class Group:
+    """A heading of a browse page and the programmes under it."""
+
+    id: str  # the heading's anchor
+    title: str
+    programmes: list[Programme]
+    description: str | None = None
+
+
+def _grouped(terms: list[Term], programmes: list[Programme],
+             values: Callable[[Programme], list[str]]) -> dict[str, list[Programme]]:
+    """Programmes by term id, in one pass; each keeps the order of ``programmes``."""
+    groups: dict[str, list[Programme]] = {t.id: [] for t in terms}
+    for p in programmes:
+        for v in values(p):
+            groups[v].append(p)
+    return groups
+
+
+def _by_term(directory: Directory, programmes: list[Programme], vocab: str,
+             values: Callable[[Programme], list[str]], plural: bool = False) -> list[Group]:
+    terms = directory.vocab.ordered(vocab)
+    groups = _grouped(terms, programmes, values)
+    return [Group(t.id, t.extra["plural"]["en"] if plural else t.en, groups[t.id],
+                  (t.extra.get("description") or {}).get("en"))
+            for t in terms if groups[t.id]]
+
+
+def _by_country(directory: Directory, programmes: list[Programme]):
+    """[(country group, [region groups, then 'no region stated'])] and those without a country."""
+    countries, regions = directory.vocab.ordered("countries"), directory.vocab.ordered("regions")
+    in_country = _grouped(countries, programmes, lambda p: p.countries)
+    in_region = _grouped(regions, programmes, lambda p: p.regions)
+    out = []
+    for country in countries:
+        listed = in_country[country.id]
+        if not listed:
+            continue
+        code = country.id.lower()
+        sub = [Group(r.id.lower(), r.en, in_region[r.id]) for r in regions
+               if r.extra.get("country") == country.id and in_region[r.id]]
+        elsewhere = [p for p in listed if not p.regions]
+        if elsewhere:
+            sub.append(Group(f"{code}-no-region", f"{country.en}: no region stated", elsewhere))
+        out.append((Group(code, country.en, listed), sub))
+    no_country = Group("no-country", "International or country not stated",
+                       [p for p in programmes if not p.countries])
+    return out, no_country
+
+
 def render_pages(directory: Directory, options: Options | None = None) -> dict[str, str]:
     """Every generated page, keyed by its path under the docs root."""
     options = options or Options()
@@ -254,9 +305,8 @@ def render_pages(directory: Directory, options: Options | None = None) -> dict[s
     def render(template: str, path: str, **values: Any) -> None:
         pages[path] = env.get_template(template).render(page_path=path, **values)
 
-    programmes = sorted(directory.programmes.values(), key=_sort_name)
     for p in directory.programmes.values():
-        edit = options.edit_url(p.location.path, p.location.line) if options.edit_url else None
+        edit = options.edit_url(p.location.path) if options.edit_url else None
         render("programme.md.j2", programme_path(p), p=p, edit_url=edit, max_siblings=MAX_SIBLINGS)
     for o in directory.organisations.values():
         render("organisation.md.j2", organisation_path(o), o=o,
@@ -264,43 +314,18 @@ def render_pages(directory: Directory, options: Options | None = None) -> dict[s
     for c in directory.contacts.values():
         render("contact.md.j2", contact_path(c), c=c, programmes=directory.programmes_with(c))
 
-    render("home.md.j2", "index.md", programmes=programmes)
+    programmes = sorted(directory.programmes.values(), key=_sort_name)
+    kinds = _by_term(directory, programmes, "kinds", lambda p: [p.kind], plural=True)
+    render("home.md.j2", "index.md", kinds=kinds)
     render("all.md.j2", "programmes/index.md", roots=directory.roots)
-    render("by_country.md.j2", "browse/countries.md", groups=_by_country(directory, programmes))
-    render("by_theme.md.j2", "browse/themes.md", groups=_by_vocab(directory, programmes, "themes", lambda p: p.themes))
-    render("by_kind.md.j2", "browse/kinds.md", groups=_by_vocab(directory, programmes, "kinds", lambda p: [p.kind]))
+    countries, no_country = _by_country(directory, programmes)
+    render("by_country.md.j2", "browse/countries.md", countries=countries, no_country=no_country)
+    render("by_term.md.j2", "browse/themes.md", title="By theme",
+           groups=_by_term(directory, programmes, "themes", lambda p: p.themes))
+    render("by_term.md.j2", "browse/kinds.md", title="By kind", groups=kinds)
     render("organisations.md.j2", "organisations/index.md",
            organisations=sorted(directory.organisations.values(), key=lambda o: o.name.source.lower()))
     render("contacts.md.j2", "contacts/index.md",
            contacts=sorted(directory.contacts.values(), key=lambda c: c.title.lower()))
     render("sources.md.j2", "sources/index.md", sources=list(directory.sources.values()))
     return pages
-
-
-def _by_vocab(directory: Directory, programmes: list[Programme], vocab: str,
-              values: Callable[[Programme], list[str]]) -> list[tuple[Any, list[Programme]]]:
-    groups: dict[str, list[Programme]] = {t.id: [] for t in directory.vocab.ordered(vocab)}
-    for p in programmes:
-        for v in values(p):
-            groups[v].append(p)
-    return [(directory.vocab.term(vocab, k), ps) for k, ps in groups.items() if ps]
-
-
-def _by_country(directory: Directory, programmes: list[Programme]):
-    """[(country term, [(region term or None, [programmes])])] plus those without a country."""
-    out = []
-    regions = directory.vocab.ordered("regions")
-    for country in directory.vocab.ordered("countries"):
-        in_country = [p for p in programmes if country.id in p.countries]
-        if not in_country:
-            continue
-        sub = []
-        for region in regions:
-            if region.extra.get("country") != country.id:
-                continue
-            listed = [p for p in in_country if region.id in p.regions]
-            if listed:
-                sub.append((region, listed))
-        out.append((country, in_country, sub))
-    no_country = [p for p in programmes if not p.countries]
-    return out, no_country
