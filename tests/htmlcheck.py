@@ -7,6 +7,11 @@ FORBIDDEN_TAGS = {"script", "iframe", "object", "embed", "svg", "style", "marque
                   "base", "meta", "link"}
 
 
+# <link rel=...> kinds the browser fetches by itself (canonical, alternate: not)
+FETCHED_LINKS = {"stylesheet", "preload", "modulepreload", "prefetch", "preconnect", "dns-prefetch",
+                 "icon", "manifest"}
+
+
 class Page(HTMLParser):
     def __init__(self, html: str):
         super().__init__(convert_charrefs=True)
@@ -43,7 +48,8 @@ class Page(HTMLParser):
         for tag, attrs in self.tags:
             if tag in ("script", "img", "iframe", "source", "audio", "video") and attrs.get("src"):
                 out.append(attrs["src"])
-            if tag == "link" and attrs.get("href") and "stylesheet" in (attrs.get("rel") or "") + "preload":
+            rels = set((attrs.get("rel") or "").lower().split())
+            if tag == "link" and attrs.get("href") and rels & FETCHED_LINKS:
                 out.append(attrs["href"])
         return out
 

@@ -29,9 +29,8 @@ def to_html(md_text: str) -> str:
 ])
 def test_plain_text_shows_as_itself(text):
     html = to_html(escape_md(text))
-    assert "<script" not in html and "<b>" not in html and "<a " not in html
-    assert "onclick" not in html.split(">", 1)[0]
-    assert "<h1" not in html and "<li" not in html and "<em" not in html and "<code" not in html
+    assert injected_markup(html) == []
+    assert [tag for tag, _ in Page(html).tags] == ["p"]  # one paragraph: no link, emphasis, heading, list
     # the visible text is the original, whitespace folded
     visible = re.sub(r"<[^>]+>", "", html)
     import html as h
@@ -68,3 +67,9 @@ def test_hostile_text_is_visible_as_text():
     assert "<script>alert('name')</script> [klik](javascript:alert(1)) *vet* {: onclick=alert(1) }" in page.text
     assert "<img src=x onerror=alert('en-name')>" in page.text
     assert "<!-- comment --> <object data=x>" in page.text
+
+
+def test_page_resources_include_every_fetched_link():
+    page = Page('<link rel="stylesheet" href="https://cdn.example/a.css"><link rel="icon" href="//x.example/i.png">'
+                '<link rel="canonical" href="https://site.example/"><script src="/s.js"></script>')
+    assert page.resources() == ["https://cdn.example/a.css", "//x.example/i.png", "/s.js"]
