@@ -5,6 +5,7 @@ comes back in one sorted list.
 """
 from __future__ import annotations
 
+import datetime as dt
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -74,9 +75,9 @@ def _collect(ctx: Context, file: LoadedFile, schema_problems: list[Problem]) -> 
                                if isinstance(t, dict) and isinstance(t.get("id"), str)}
 
 
-def validate(folder: Path | str) -> Result:
+def validate(folder: Path | str, today: dt.date | None = None) -> Result:
     folder = Path(folder)
-    ctx = Context()
+    ctx = Context() if today is None else Context(today=today)
     result = Result(folder, ctx)
     shown = display_path(folder)
     if not folder.is_dir():

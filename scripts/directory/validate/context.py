@@ -1,11 +1,13 @@
 """What the cross-record rules see: every record, where it stands, the vocabularies."""
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any, Iterator
 
 from ..load import LoadedFile
 from ..problems import ERROR, Problem, field_path
+from ..review import today as real_today
 
 # data file key -> record type
 RECORD_LISTS = {
@@ -37,6 +39,8 @@ class Context:
     vocab: dict[str, dict[str, dict]] = field(default_factory=dict)
     vocab_at: dict[str, tuple[LoadedFile, tuple]] = field(default_factory=dict)
     files: list[LoadedFile] = field(default_factory=list)
+    # the day review dates are measured against (DIRECTORY_TODAY in tests)
+    today: dt.date = field(default_factory=real_today)
 
     def valid(self, type_: str | None = None) -> Iterator[Record]:
         """Records that passed the schema, the only ones rules look into."""

@@ -12,6 +12,7 @@ from types import ModuleType
 from . import (
     age_range,
     confidential_contacts,
+    contact_age,
     date_order,
     english_summary,
     iso_codes,
@@ -22,6 +23,7 @@ from . import (
     partial_dates,
     references,
     replaced_by,
+    review_due,
     unique_ids,
     urls,
     vocabulary,
@@ -45,4 +47,6 @@ ALL: list[ModuleType] = [
     english_summary,
     confidential_contacts,
     replaced_by,
+    review_due,
+    contact_age,
 ]

@@ -1,0 +1,24 @@
+"""A record is reviewed at least once a year.
+
+``last_reviewed`` is the day an editor last checked the record against its
+sources. Twelve months later the record is due: check the sources again
+(are the facts, the status and the links still right?) and set
+``last_reviewed`` to the day you did. A record past its review date still
+publishes; its page says it may be out of date.
+"""
+from ...review import REVIEW_MONTHS, is_overdue, review_due
+from ..context import Context
+
+ID = "review-due"
+LEVEL = "warning"
+
+
+def check(ctx: Context):
+    for rec in ctx.valid():
+        reviewed = rec.data.get("last_reviewed")
+        if not isinstance(reviewed, str) or not is_overdue(reviewed, ctx.today):
+            continue
+        yield ctx.at(rec, ("last_reviewed",),
+                     f"last reviewed {reviewed}, more than {REVIEW_MONTHS} months ago (due "
+                     f"{review_due(reviewed).isoformat()}); check the record against its sources "
+                     "and set last_reviewed to the day you did", ID, level=LEVEL)
