@@ -13,6 +13,7 @@ attribute lists or links other than http(s) and mailto.
 """
 from __future__ import annotations
 
+import datetime as dt
 import posixpath
 import re
 from urllib.parse import quote
@@ -23,7 +24,7 @@ from typing import Any, Callable, Iterable
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 from markupsafe import Markup
 
-from . import links
+from . import links, review
 from .dates import PartialDate
 from .model import Directory, Organisation, Programme, Term, Texts
 
@@ -89,6 +90,7 @@ class Options:
 
     edit_url: Callable[[str], str] | None = None  # data file path -> URL of its editor
     data_url: str = "data"  # where the data files are published, relative to the site root
+    today: dt.date | None = None  # review dates are measured against it; None: review.today()
 
 
 # -- paths -----------------------------------------------------------------
@@ -139,6 +141,11 @@ def plink(ctx, p: Programme) -> Markup:
 def olink(ctx, o: Organisation) -> Markup:
     return Markup(f'[<span lang="{o.name.original}">{escape_md(o.name.source)}</span>]'
                   f"({_rel(ctx, organisation_path(o))})")
+
+
+@pass_context
+def record_link(ctx, record: Programme | Organisation) -> Markup:
+    return plink(ctx, record) if isinstance(record, Programme) else olink(ctx, record)
 
 
 @pass_context
@@ -199,11 +206,29 @@ def period(p: Programme) -> str:
     return "not stated"
 
 
+@dataclass
+class Review:
+    """Where a record stands with its yearly review, as of ``today``."""
+
+    record: Any  # Programme or Organisation
+    due: dt.date
+    overdue: bool
+
+
+def _review(record: Any, today: dt.date) -> Review:
+    due = review.review_due(record.last_reviewed)
+    return Review(record, due, due < today)
+
+
+def _contact_outdated(contact: Any, today: dt.date) -> bool:
+    return contact.date is not None and review.source_too_old(contact.date, today)
+
+
 def join(items: Iterable[Any], sep: str = ", ") -> Markup:
     return Markup(sep.join(i if isinstance(i, Markup) else escape_md(i) for i in items))
 
 
-def environment(directory: Directory, options: Options) -> Environment:
+def environment(directory: Directory, options: Options, today: dt.date) -> Environment:
     env = Environment(
         loader=FileSystemLoader(str(TEMPLATES)),
         # autoescape makes macro output safe (Markup); finalize does the actual
@@ -226,6 +251,7 @@ def environment(directory: Directory, options: Options) -> Environment:
         plink=plink,
         olink=olink,
         clink=clink,
+        record_link=record_link,
         short=short,
         lang_span=lang_span,
         programme_path=programme_path,
@@ -235,6 +261,10 @@ def environment(directory: Directory, options: Options) -> Environment:
         period=period,
         amount=amount,
         join=join,
+        review=lambda record: _review(record, today),
+        contact_outdated=lambda contact: _contact_outdated(contact, today),
+        review_months=review.REVIEW_MONTHS,
+        contact_months=review.CONTACT_SOURCE_MONTHS,
     )
     env.filters.update(md=markdown_text, anchor=anchor, date=date_human, url=url_md,
                        term=lambda term_id, vocab_name: vocab.label(vocab_name, term_id))
@@ -296,10 +326,26 @@ def _by_country(directory: Directory, programmes: list[Programme]):
     return out, no_country
 
 
+def _review_lists(directory: Directory, today: dt.date) -> dict[str, list]:
+    """Records past their review date and those due within three months, oldest
+    first; contacts whose source is over the contact threshold."""
+    soon = review.add_months(today, 3)
+    records = [_review(r, today) for r in (*directory.programmes.values(),
+                                             *directory.organisations.values())]
+    records.sort(key=lambda r: (r.due, r.record.id))
+    return {
+        "overdue": [r for r in records if r.overdue],
+        "upcoming": [r for r in records if not r.overdue and r.due <= soon],
+        "old_contacts": sorted((c for c in directory.contacts.values() if _contact_outdated(c, today)),
+                               key=lambda c: (c.date.earliest, c.id)),
+    }
+
+
 def render_pages(directory: Directory, options: Options | None = None) -> dict[str, str]:
     """Every generated page, keyed by its path under the docs root."""
     options = options or Options()
-    env = environment(directory, options)
+    today = options.today or review.today()
+    env = environment(directory, options, today)
     pages: dict[str, str] = {}
 
     def render(template: str, path: str, **values: Any) -> None:
@@ -328,4 +374,5 @@ def render_pages(directory: Directory, options: Options | None = None) -> dict[s
     render("contacts.md.j2", "contacts/index.md",
            contacts=sorted(directory.contacts.values(), key=lambda c: c.title.lower()))
     render("sources.md.j2", "sources/index.md", sources=list(directory.sources.values()))
+    render("review.md.j2", "review.md", today=today, **_review_lists(directory, today))
     return pages

@@ -6,6 +6,7 @@ After an intended change to a template, regenerate with
 
 and review the diff of tests/golden/expected/ like any other change.
 """
+import datetime as dt
 import os
 from pathlib import Path
 
@@ -13,7 +14,7 @@ import pytest
 
 from support import FIXTURES
 from directory import model
-from directory.render import render_pages
+from directory.render import Options, render_pages
 from directory.validate import validate
 
 EXPECTED = Path(__file__).parent / "expected"
@@ -23,7 +24,9 @@ EXPECTED = Path(__file__).parent / "expected"
 def pages():
     result = validate(FIXTURES / "golden")
     assert result.ok, [p.format() for p in result.problems]
-    return render_pages(model.build(result.context))
+    # house-old (2025-06-30) and org-dk (2025-11-01) are past their review
+    # date on this day, action-b (2026-01-15) falls due within three months
+    return render_pages(model.build(result.context), Options(today=dt.date(2026, 11, 23)))
 
 
 def test_the_set_of_pages(pages):
@@ -33,13 +36,13 @@ def test_the_set_of_pages(pages):
         "organisations/index.md", "organisations/org-dk.md", "organisations/org-nl.md",
         "programmes/action-a.md", "programmes/action-b.md", "programmes/home-new.md",
         "programmes/house-old.md", "programmes/index.md", "programmes/pillar-a.md",
-        "programmes/plan-a.md", "sources/index.md",
+        "programmes/plan-a.md", "review.md", "sources/index.md",
     ]
 
 
 GOLDEN = ["programmes/home-new.md", "programmes/pillar-a.md", "programmes/house-old.md",
           "contacts/person-a.md", "organisations/org-dk.md", "browse/countries.md", "sources/index.md",
-          "programmes/index.md"]
+          "programmes/index.md", "review.md"]
 
 
 @pytest.mark.parametrize("path", GOLDEN)
