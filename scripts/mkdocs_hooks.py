@@ -11,9 +11,11 @@ environment variable DIRECTORY_DATA (``make build DATA=path``).
 """
 from __future__ import annotations
 
+import html
 import logging
 import os
 import sys
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -30,6 +32,22 @@ from directory.validate.schema import SCHEMA_PATH  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.directory")
 ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass
+class _Session:
+    """What the hooks remember between the builds of one ``mkdocs`` run.
+
+    Under ``mkdocs serve`` a rebuild with bad data keeps the last good pages
+    (``last_good``) and shows the errors on every page instead of leaving the
+    browser waiting for a build that cannot happen."""
+
+    command: str = "build"
+    last_good: dict[str, str | bytes] | None = None  # site path -> content
+    showing_errors: list[str] = field(default_factory=list)
+
+
+_session = _Session()
 
 
 def data_folder(config) -> Path:
@@ -64,6 +82,8 @@ def on_startup(command, dirty):
     pages it rebuilt, and such a site must never be published."""
     if command == "build" and dirty:
         raise PluginError("mkdocs build --dirty writes an incomplete search index; build without --dirty")
+    _session.command = command
+    _session.last_good = None
 
 
 def on_files(files: Files, config) -> Files:
@@ -72,26 +92,58 @@ def on_files(files: Files, config) -> Files:
     for problem in result.problems:
         # warnings go to stderr outside MkDocs' logger: they must not fail --strict
         print(problem.format(), file=sys.stderr)
-    if not result.ok:
+    _session.showing_errors = []
+    if result.ok:
+        generated = _generate(result, folder, config)
+    elif _session.command == "serve" and _session.last_good is not None:
+        _session.showing_errors = [p.format() for p in result.problems if p.level == "error"]
+        # not log.warning: under --strict a warning would abort this rebuild too
+        print(f"directory: the data has {summary(result.problems)}; the preview keeps the last "
+              "good version of the site and shows the errors on every page. Fix them and save: "
+              "the preview reloads.", file=sys.stderr)
+        generated = _session.last_good
+    else:
         raise PluginError(f"the data has {summary(result.problems)}; nothing was built. "
                           "Fix the errors listed above (make check shows them too).")
-    if warnings(result.problems):
+    if result.ok and warnings(result.problems):
         print(f"directory: {summary(result.problems)} (warnings do not block the build)", file=sys.stderr)
-    directory = model.build(result.context)
-    pages = render_pages(directory, Options(edit_url=edit_url(config)))
-    for path, content in pages.items():
+    for path, content in generated.items():
         if files.get_file_from_path(path) is not None:
             raise PluginError(f"docs/{path} exists but the directory generates that page; "
                               "rename or remove docs/" + path)
         files.append(File.generated(config, path, content=content))
+    return files
+
+
+def _generate(result, folder: Path, config) -> dict[str, str | bytes]:
+    """The generated pages and the open data files, by their path in the site."""
+    directory = model.build(result.context)
+    generated: dict[str, str | bytes] = dict(render_pages(directory, Options(edit_url=edit_url(config))))
     # open data: the data files and the schema, published with the site
     for path in data_files(folder):
-        files.append(File.generated(config, f"data/{path.name}", abs_src_path=str(path)))
-    files.append(File.generated(config, "schema/directory.schema.json", abs_src_path=str(SCHEMA_PATH)))
-    files.append(File.generated(config, "data/directory.json", content=export_json(result.context)))
+        generated[f"data/{path.name}"] = path.read_bytes()
+    generated["schema/directory.schema.json"] = SCHEMA_PATH.read_bytes()
+    generated["data/directory.json"] = export_json(result.context)
     log.info("directory: %d programmes, %d organisations, %d contacts rendered to %d pages",
-             len(directory.programmes), len(directory.organisations), len(directory.contacts), len(pages))
-    return files
+             len(directory.programmes), len(directory.organisations), len(directory.contacts),
+             len(generated) - len(data_files(folder)) - 2)
+    _session.last_good = generated
+    return generated
+
+
+_ARTICLE = '<article class="md-content__inner md-typeset">'
+
+
+def on_post_page(output: str, page, config) -> str:
+    """Under ``mkdocs serve`` with bad data: the errors at the top of every page."""
+    if not _session.showing_errors or _ARTICLE not in output:
+        return output
+    lines = "\n".join(html.escape(line) for line in _session.showing_errors)
+    banner = ('<div class="admonition failure directory-errors" role="alert">'
+              '<p class="admonition-title">The data has errors: this preview shows the last '
+              'version that built. Fix these and save; the page reloads.</p>'
+              f"<pre><code>{lines}</code></pre></div>")
+    return output.replace(_ARTICLE, _ARTICLE + banner, 1)
 
 
 # Material's search appends "*" to every query term (prefix search while

@@ -1,0 +1,93 @@
+"""``mkdocs serve`` with bad data keeps serving the last good site and shows
+the errors on every page, then recovers when the data is fixed."""
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+
+import pytest
+
+from support import FIXTURES, ROOT
+
+pytestmark = pytest.mark.site
+
+BANNER = "The data has errors: this preview shows the last version that built."
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def fetch(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except (urllib.error.URLError, ConnectionError, TimeoutError):
+        return None
+
+
+def wait_for(url: str, condition, seconds: float = 60) -> str:
+    deadline = time.monotonic() + seconds
+    page = None
+    while time.monotonic() < deadline:
+        page = fetch(url)
+        if page is not None and condition(page):
+            return page
+        time.sleep(0.3)
+    raise AssertionError(f"{url} did not reach the expected state in {seconds} s; last page:\n{page}")
+
+
+@pytest.fixture
+def served(tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(FIXTURES / "golden", data)
+    port = free_port()
+    env = dict(os.environ, DIRECTORY_DATA=str(data), NO_MKDOCS_2_WARNING="1",
+               PYTHONPATH=str(ROOT / "scripts"))
+    env.pop("GITHUB_REPOSITORY", None)
+    log = open(tmp_path / "serve.log", "w+")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--strict", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+    try:
+        yield data, f"http://127.0.0.1:{port}", log
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+        log.close()
+
+
+def test_bad_data_keeps_the_last_good_site_and_shows_the_errors(served):
+    data, base, log = served
+    page = f"{base}/programmes/pillar-a/"
+    first = wait_for(page, lambda html: "Opvoedingsondersteuning" in html)
+    assert BANNER not in first
+
+    programmes = data / "programmes.yaml"
+    good = programmes.read_text(encoding="utf-8")
+    assert "    kind: pillar\n" in good
+    programmes.write_text(good.replace("    kind: pillar\n", "    kind: pilar\n", 1), encoding="utf-8")
+
+    broken = wait_for(page, lambda html: BANNER in html)
+    assert "Opvoedingsondersteuning" in broken  # the last good page, still served
+    assert "unknown kind &#x27;pilar&#x27;; did you mean &#x27;pillar&#x27;?" in broken
+    assert "programmes.yaml:" in broken and "[vocabulary]" in broken
+    # every page says so, not only the one that is broken
+    assert BANNER in wait_for(f"{base}/sources/", lambda html: BANNER in html)
+
+    programmes.write_text(good, encoding="utf-8")
+    fixed = wait_for(page, lambda html: BANNER not in html)
+    assert "Opvoedingsondersteuning" in fixed
+    log.seek(0)
+    output = log.read()
+    assert "the preview keeps the last good version" in output
+    assert "Traceback" not in output
