@@ -26,6 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from directory import model  # noqa: E402
 from directory.export import export_json  # noqa: E402
 from directory.problems import summary, warnings  # noqa: E402
+from directory.reference import reference_page  # noqa: E402
 from directory.render import Options, render_pages  # noqa: E402
 from directory.validate import data_files, validate  # noqa: E402
 from directory.validate.schema import SCHEMA_PATH  # noqa: E402
@@ -119,6 +120,7 @@ def _generate(result, folder: Path, config) -> dict[str, str | bytes]:
     """The generated pages and the open data files, by their path in the site."""
     directory = model.build(result.context)
     generated: dict[str, str | bytes] = dict(render_pages(directory, Options(edit_url=edit_url(config))))
+    generated["fields.md"] = reference_page(folder)  # the field reference, from the schema
     # open data: the data files and the schema, published with the site
     for path in data_files(folder):
         generated[f"data/{path.name}"] = path.read_bytes()
