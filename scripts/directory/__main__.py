@@ -1,10 +1,11 @@
-"""Command line: ``python -m directory check [DATA]`` and ``render [DATA] OUT``.
+"""Command line: ``python -m directory check|render|fmt|new|links …`` (``--help`` lists them).
 
 Run with ``scripts/`` on PYTHONPATH (the Makefile does this).
 """
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import os
 import sys
@@ -26,11 +27,7 @@ def _check(args) -> int:
         print()
     else:
         for p in result.problems:
-            if fmt == "github":
-                print(f"::{p.level} file={p.path},line={p.line},col={p.col},title={p.rule}::"
-                      f"{p.field}: {p.message}")
-            else:
-                print(p.format())
+            print(p.github() if fmt == "github" else p.format())
         if not result.problems:
             n = len(result.context.records)
             print(f"{args.data}: {n} records, no problems")
@@ -57,6 +54,9 @@ def _render(args) -> int:
     return 0
 
 
+TOOLS = ("fmt", "new", "linkcheck")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="directory", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -68,6 +68,9 @@ def main(argv: list[str] | None = None) -> int:
     render.add_argument("data", nargs="?", default="data")
     render.add_argument("out")
     render.set_defaults(func=_render)
+    # editors' tools, one module each; each registers its own subcommand
+    for name in TOOLS:
+        importlib.import_module(f".{name}", __package__).add_command(sub)
     args = parser.parse_args(argv)
     return args.func(args)
 

@@ -1,0 +1,814 @@
+"""``python -m directory fmt``: write every data file in one canonical form, losing nothing.
+
+``make fmt`` rewrites the ``*.yaml`` and ``*.yml`` files of the data folder;
+``make fmt-check`` (``fmt --check``) writes nothing and names every file that
+is not in canonical form. The canonical form, for editors:
+
+Order
+    * Fields stand in the order of the schema (schema/directory.schema.json):
+      ``id`` first, ``sources`` and ``last_reviewed`` last, and so on, also
+      inside target_group, period, funding, evaluation and the other nested
+      fields. A field the schema does not know goes after the known ones, in
+      the order you wrote it.
+    * Texts in several languages (name, summary, description, label, note, ...)
+      stand in this order: the record's ``original_language`` first, then en,
+      nl, da, then any other language alphabetically.
+    * Organisations, contacts and sources are sorted by id (a list in which a
+      record has no id is left in your order). Programmes keep your order: the
+      site lists the pillars of a plan and the actions of a pillar in the order
+      they stand in the file. Vocabulary terms and every other list keep your
+      order too: it means something (the order the site shows, the lead
+      organisation first, ...).
+
+Layout
+    * Two spaces per level; a list stands two spaces under its key (``  - ``).
+    * One blank line between records, and between the lists of vocabularies.
+      No blank lines inside a record, except between two comments where you
+      left one.
+    * ``[BE]`` and ``{id: x, role: lead}`` stay on one line, and a list or
+      mapping written one item per line stays so: that choice is yours.
+    * Texts written with ``|`` or ``>`` stay so, line for line, re-indented.
+      (Not ``|+``: its trailing blank lines are part of the text, so it is
+      written in double quotes, where ``\n`` shows them.)
+    * Other texts are written without quotes when every YAML reader reads them
+      back as the same text and they do not look like a number or a date.
+      Otherwise they are put in double quotes: "2019", "2019-07", "--02-02",
+      "2026-11-23", "NO", "yes", "09 266 30 42", a text with ": " or " #".
+      A text that needs quotes and holds a double quote or a backslash gets
+      single quotes instead, so that nothing needs escaping. Numbers and
+      true/false stay as written. Long lines are never wrapped; a text of
+      several lines that was not a ``|`` text is written in double quotes,
+      with ``\n`` for each line break.
+
+Comments
+    * Every comment is kept, word for word, re-indented to the line it
+      belongs to. A comment on a line of its own belongs to the record or field
+      below it and moves with it when records or fields are sorted (a
+      ``# Source 003`` header moves with the record under it). A comment at
+      the end of a line stays at the end of that field's line. A comment
+      indented deeper than the next line, at the end of a record or field,
+      stays at the end of that record or field.
+    * The comment at the top of a file stays at the top. Only the first
+      end-of-line comment fits on a line: others (from a ``[...]`` spread over
+      lines) go on lines of their own above their field.
+
+Safety: a file that does not load cleanly (a syntax error, a duplicate key) is
+reported as ``path:line:col: error: ...`` and left as it is. Before a file is
+written, the new text is read back: it must give exactly the same values (the
+same records, only sorted) and the same comments, or nothing is written.
+Files are replaced atomically, and only when their text changes.
+
+Anchors and aliases (``&a`` / ``*a``) are written out in full; ``---`` and
+``...`` document markers and a byte-order mark are dropped. Line ends become
+``\\n``.
+
+How it works: the file is read with the same parser as the loader
+(directory.load), so scalars resolve exactly as the directory reads them.
+Comments are found separately, as every ``#`` that is not inside a token, and
+are attached to entries by line and column (ruamel.yaml's round-trip mode
+attaches them to whatever token comes before, and drops comments inside
+``[...]``). The text is then written by the small writer below; ruamel.yaml's
+YAML 1.2 resolver is one of the readers a plain text must survive.
+"""
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+import os
+import re
+import stat
+import sys
+import tempfile
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+from ruamel.yaml.nodes import ScalarNode as _RuamelScalar
+from ruamel.yaml.resolver import VersionedResolver
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from .load import LoadedFile, _Loader, load_file, load_text
+from .problems import ERROR, Problem, field_path
+
+SCHEMA_PATH = Path(__file__).resolve().parents[2] / "schema" / "directory.schema.json"
+# Sorted by id. Not programmes: the site lists a record's parts (a plan's pillars,
+# a pillar's actions) in the order they stand in the file (model.build sorts
+# children by kind, then file position), so that order is the editors' to choose.
+RECORD_LISTS = ("organisations", "contacts", "sources")
+LANGUAGE_ORDER = ("en", "nl", "da")  # after the record's original language
+SEPARATED_LEVELS = 2  # blank lines between the entries of the top two levels
+INDENT = 2
+STR = "tag:yaml.org,2002:str"
+SUFFIXES = (".yaml", ".yml")
+_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")  # what the parser takes for a line break
+
+
+# ---------------------------------------------------------------- comments
+
+
+@dataclass(frozen=True)
+class Comment:
+    """One comment: where it stands in the text and its words."""
+
+    index: int  # offset of the '#' in the text
+    line: int  # 0-based
+    col: int
+    text: str  # from '#' to the end of the line, trailing blanks removed
+    eol: bool  # something else stands before it on its line
+
+
+def find_comments(text: str) -> list[Comment]:
+    """Every comment in ``text`` (which must scan as YAML), in text order.
+
+    A comment is a '#' at the start of a line or after a blank that no token
+    (scalar, indicator, tag, ...) covers. The header line of a ``|``/``>``
+    block is not covered, so that ``key: |  # note`` is found too."""
+    covered = bytearray(len(text) + 1)
+    loader = _Loader(text)
+    try:
+        while loader.check_token():
+            token = loader.get_token()
+            start, end = token.start_mark.index, token.end_mark.index
+            if isinstance(token, yaml.ScalarToken) and token.style in ("|", ">"):
+                header_end = _BREAK.search(text, start)
+                start = end if header_end is None else min(header_end.start(), end)
+            covered[start:end] = b"\x01" * (end - start)
+    finally:
+        loader.dispose()
+    starts = _line_starts(text)
+    found = []
+    at = text.find("#")
+    while at >= 0:
+        if covered[at] or (at and text[at - 1] not in " \t\r\n"):
+            at = text.find("#", at + 1)
+            continue
+        line = bisect_right(starts, at) - 1
+        end = _BREAK.search(text, at)
+        end = len(text) if end is None else end.start()
+        found.append(Comment(at, line, at - starts[line], text[at:end].rstrip(),
+                             bool(text[starts[line]:at].strip())))
+        at = text.find("#", end)
+    return found
+
+
+def _line_starts(text: str) -> list[int]:
+    """Offsets at which the lines of ``text`` start."""
+    return [0] + [m.end() for m in _BREAK.finditer(text)]
+
+
+def split_lines(text: str) -> list[str]:
+    """The lines of ``text`` as the YAML parser counts them (NEL, LS and PS end lines too)."""
+    return _BREAK.split(text)
+
+
+# ---------------------------------------------------------------- the tree
+
+
+@dataclass(eq=False)
+class Entry:
+    """A key and its value in a block mapping, or an item of a block list."""
+
+    key: ScalarNode | None  # None for a list item
+    value: Node
+    index: int  # where the entry starts in the text
+    line: int
+    col: int  # of the key, or of the item's '-'
+    own_end: int  # its last line that no nested entry covers
+    block: Block | None = None  # the value, when it is a block mapping or list
+    before: list[Comment] = field(default_factory=list)  # comment lines above it
+    after: list[Comment] = field(default_factory=list)  # end-of-line comments
+
+
+@dataclass(eq=False)
+class Block:
+    """A block mapping or list: its entries and the comments that end it."""
+
+    node: Node
+    col: int
+    start: int  # text offsets between which the block is open
+    end: int
+    entries: list[Entry] = field(default_factory=list)
+    tail: list[Comment] = field(default_factory=list)
+    head: list[Comment] = field(default_factory=list)  # the file's top comment (root only)
+    head_gap: bool = False  # a blank line stood between the top comment and the first entry
+
+
+def _is_block(node: Node) -> bool:
+    return isinstance(node, (MappingNode, SequenceNode)) and not node.flow_style and bool(node.value)
+
+
+def _last_line(node: Node) -> int:
+    """The last line a value occupies (a block text's end mark is on the next line)."""
+    end = node.end_mark
+    if end.column == 0 and end.line > node.start_mark.line:
+        return end.line - 1
+    return end.line
+
+
+def build_block(node: Node) -> Block:
+    """The entries of a block collection, recursively, without comments yet."""
+    block = Block(node, node.start_mark.column, node.start_mark.index, node.end_mark.index)
+    pairs = node.value if isinstance(node, MappingNode) else [(None, v) for v in node.value]
+    for key, value in pairs:
+        mark = (key or value).start_mark
+        col = key.start_mark.column if key is not None else block.col
+        entry = Entry(key, value, mark.index, mark.line, col, _last_line(value))
+        if _is_block(value):
+            entry.block = build_block(value)
+            entry.own_end = mark.line if key is not None else mark.line - 1
+        block.entries.append(entry)
+    return block
+
+
+def _entries(block: Block):
+    """All entries under ``block`` in text order (an entry before its nested ones)."""
+    for entry in block.entries:
+        yield entry
+        if entry.block is not None:
+            yield from _entries(entry.block)
+
+
+def _blocks(block: Block):
+    """``block`` and every block under it, outer ones first."""
+    yield block
+    for entry in block.entries:
+        if entry.block is not None:
+            yield from _blocks(entry.block)
+
+
+def attach_comments(root: Block, comments: list[Comment], text: str) -> None:
+    """Give every comment to the entry or block it belongs to (see the module docstring)."""
+    entries = sorted(_entries(root), key=lambda e: e.line)  # stable: outer entries first
+    lines = [e.line for e in entries]
+    blocks = list(_blocks(root))
+    for comment in comments:
+        here = bisect_right(lines, comment.line)  # entries[here] is the first one below
+        if comment.eol and here and entries[here - 1].own_end >= comment.line:
+            entries[here - 1].after.append(comment)  # the innermost entry on its line
+            continue
+        above = bisect_left(lines, comment.line) - 1
+        if above >= 0 and entries[above].own_end >= comment.line:
+            entries[above].before.append(comment)  # inside a [...] spread over lines
+            continue
+        below = entries[here] if here < len(entries) else None
+        scope = _scope(blocks, comment) or root
+        if below is not None and scope.start <= below.index < scope.end:
+            below.before.append(comment)
+        else:
+            scope.tail.append(comment)
+    _rehome(root)
+    if root.entries:  # the top comment of the file stays on top, whatever comes first
+        first = root.entries[0]
+        root.head, first.before = first.before, []
+        root.head_gap = bool(root.head) and _gap(text, root.head[-1].line, first.line)
+
+
+def _scope(blocks: list[Block], comment: Comment) -> Block | None:
+    """The innermost block open at the comment and indented no deeper than it.
+
+    Of a mapping and a list written at the same column (``key:`` with ``- item``
+    under it, not indented), the mapping."""
+    open_ = [b for b in blocks if b.start <= comment.index < b.end and b.col <= comment.col]
+    if not open_:
+        return None
+    deepest = max(b.col for b in open_)
+    return next(b for b in open_ if b.col == deepest)
+
+
+def _rehome(block: Block) -> None:
+    """Comments that cannot stay where they are go on lines of their own above their entry.
+
+    Only the first end-of-line comment fits on the entry's line; the comments
+    above the first entry of a list item's mapping go above the item's '-'."""
+    for entry in block.entries:
+        if entry.block is not None:
+            _rehome(entry.block)
+        extra = entry.after[1:] if entry.block is None or entry.key is not None else entry.after
+        if extra:
+            entry.after = [c for c in entry.after if c not in extra]
+            entry.before.extend(extra)
+        if entry.key is None and entry.block is not None and entry.block.entries:
+            first = entry.block.entries[0]
+            entry.before.extend(first.before)
+            first.before = []
+
+
+def _gap(text: str, above: int, below: int) -> bool:
+    """Whether a blank line stands between lines ``above`` and ``below``."""
+    blanks = _blank_counts(text)
+    above = max(above, -1)
+    return below > above + 1 and blanks[below] - blanks[above + 1] > 0
+
+
+@lru_cache(maxsize=4)
+def _blank_counts(text: str) -> list[int]:
+    """For each line number n, how many of the lines before n are blank."""
+    counts = [0]
+    for line in split_lines(text):
+        counts.append(counts[-1] + (not line.strip()))
+    return counts
+
+
+# ---------------------------------------------------------------- canonical order
+
+
+@lru_cache(maxsize=1)
+def _schema() -> dict:
+    return json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+
+
+def _resolve(schema: dict | None) -> dict | None:
+    """Follow local ``$ref``s (``#/$defs/name``) to the definition."""
+    defs = _schema().get("$defs", {})
+    seen = 0
+    while isinstance(schema, dict) and "$ref" in schema and seen < 20:
+        schema = defs.get(str(schema["$ref"]).rsplit("/", 1)[-1])
+        seen += 1
+    return schema if isinstance(schema, dict) else None
+
+
+def _child(schema: dict | None, key: str | None) -> dict | None:
+    """The schema of a field (``key``) or of the items of a list (``key`` None)."""
+    schema = _resolve(schema)
+    if schema is None:
+        return None
+    if key is None:
+        return schema.get("items")
+    return schema.get("properties", {}).get(key)
+
+
+def _is_language_map(schema: dict | None) -> bool:
+    return schema is not None and _resolve(schema) is _schema().get("$defs", {}).get("language_map")
+
+
+def key_order(names: list[str], schema: dict | None, language: str | None) -> list[int]:
+    """The positions of ``names`` (a mapping's keys) in canonical order."""
+    if _is_language_map(schema):
+        first = ([language] if language else []) + [c for c in LANGUAGE_ORDER if c != language]
+
+        def rank(i: int):
+            name = names[i]
+            return (first.index(name), "") if name in first else (len(first), name)
+    else:
+        known = list((_resolve(schema) or {}).get("properties", {}))
+
+        def rank(i: int):
+            name = names[i]
+            return (known.index(name), 0) if name in known else (len(known), i)
+    return sorted(range(len(names)), key=rank)
+
+
+def record_id(node: Node) -> str | None:
+    """The id of a record written as a mapping, when it is a text."""
+    if isinstance(node, MappingNode):
+        for key, value in node.value:
+            if key.value == "id" and isinstance(value, ScalarNode) and value.tag == STR:
+                return value.value
+    return None
+
+
+def record_order(items: list[Node]) -> list[int]:
+    """Positions of the records sorted by id; all in place if one has no id."""
+    ids = [record_id(item) for item in items]
+    if None in ids:
+        return list(range(len(items)))
+    return sorted(range(len(items)), key=lambda i: ids[i])
+
+
+def _language(node: Node, inherited: str | None) -> str | None:
+    """The ``original_language`` a record declares, else the one around it."""
+    if isinstance(node, MappingNode):
+        for key, value in node.value:
+            if key.value == "original_language" and isinstance(value, ScalarNode) and value.tag == STR:
+                return value.value
+    return inherited
+
+
+def canonical_order(block: Block | None, node: Node, schema: dict | None,
+                    language: str | None = None, records: bool = False) -> None:
+    """Put the keys and records under ``node`` in canonical order, in place.
+
+    ``block`` is the node's Block when it is written in block style (its
+    entries carry the comments); flow collections are reordered in the node."""
+    language = _language(node, language)
+    if isinstance(node, MappingNode):
+        names = [str(k.value) for k, _ in node.value]
+        order = key_order(names, schema, language)
+        is_root = schema is _schema()
+        for (key, value), sub in zip(node.value, _blocks_of(block, node)):
+            sort = is_root and key.value in RECORD_LISTS
+            canonical_order(sub, value, _child(schema, str(key.value)), language, sort)
+    elif isinstance(node, SequenceNode):
+        order = record_order(node.value) if records else list(range(len(node.value)))
+        for value, sub in zip(node.value, _blocks_of(block, node)):
+            canonical_order(sub, value, _child(schema, None), language)
+    else:
+        return
+    node.value = [node.value[i] for i in order]
+    if block is not None:
+        block.entries = [block.entries[i] for i in order]
+
+
+def _blocks_of(block: Block | None, node: Node) -> list[Block | None]:
+    """The Blocks of the node's values, in the node's order (None for flow values)."""
+    if block is None:
+        return [None] * len(node.value)
+    return [entry.block for entry in block.entries]
+
+
+# ---------------------------------------------------------------- scalars
+
+
+_EMITTER = yaml.emitter.Emitter(io.StringIO(), allow_unicode=True)
+_YAML11 = yaml.resolver.Resolver()  # PyYAML: YAML 1.1, the loader's rules and more
+_YAML12 = VersionedResolver(version=(1, 2))  # ruamel.yaml, the editor's language server
+_NUMBER_LIKE = re.compile(r"[-+.(]{0,2}[0-9][-+0-9 .,:/()]*")  # "2019", "09 266 30 42", "2019-07"
+_ESCAPE = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]")
+
+
+def reads_as_text(text: str) -> bool:
+    """Whether ``text`` may go unquoted: YAML 1.1 and 1.2 readers both read it
+    as a text, and it does not look like a number or a date to a person."""
+    return (not _NUMBER_LIKE.fullmatch(text)
+            and _YAML11.resolve(ScalarNode, text, (True, False)) == STR
+            and _YAML12.resolve(_RuamelScalar, text, (True, False)) == STR)
+
+
+def text_scalar(text: str, flow: bool = False) -> str:
+    """A text as a one-line scalar: plain if that is safe, else quoted."""
+    analysis = _EMITTER.analyze_scalar(text)
+    plain = analysis.allow_flow_plain if flow else analysis.allow_block_plain
+    if plain and not analysis.empty and not analysis.multiline and reads_as_text(text):
+        return text
+    if ('"' in text or "\\" in text) and analysis.allow_single_quoted and not analysis.multiline:
+        return "'" + text.replace("'", "''") + "'"
+    return double_quoted(text)
+
+
+def double_quoted(text: str) -> str:
+    """``text`` in double quotes; JSON's escapes are YAML's, plus line-break look-alikes."""
+    quoted = json.dumps(text, ensure_ascii=False)
+    return _ESCAPE.sub(lambda m: f"\\u{ord(m.group()):04x}", quoted)
+
+
+def scalar(node: ScalarNode, flow: bool = False, key: bool = False) -> str:
+    """A scalar on one line: a text per ``text_scalar``, anything else as written
+    (but an empty null as ``null`` where nothing would not read back)."""
+    if node.tag == STR:
+        return text_scalar(node.value, flow)
+    if (flow or key) and node.value == "":
+        return "null"
+    return node.value
+
+
+# ---------------------------------------------------------------- writing
+
+
+class Writer:
+    """Writes a tree of blocks and entries as lines of text."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.source = split_lines(text)
+        self.lines: list[str] = []
+
+    def document(self, root: Block | None, node: Node, comments: list[Comment]) -> str:
+        """The whole file."""
+        if root is None:  # a file that is a single scalar or [...]: comments go above
+            self.comments(comments, 0)
+            self.lines.append(self.inline(node))
+        else:
+            self.comments(root.head, 0)
+            if root.head_gap:
+                self.lines.append("")
+            self.block(root, 0, 0)
+        return "\n".join(self.lines) + "\n"
+
+    def comments(self, comments: list[Comment], indent: int) -> None:
+        """Comment lines at ``indent``, keeping one blank line where there was one."""
+        for i, comment in enumerate(comments):
+            if i and _gap(self.text, comments[i - 1].line, comment.line):
+                self.lines.append("")
+            self.lines.append(" " * indent + comment.text)
+
+    def block(self, block: Block, indent: int, depth: int) -> None:
+        """A block mapping or list with its comments."""
+        for i, entry in enumerate(block.entries):
+            if i and depth < SEPARATED_LEVELS:
+                self.lines.append("")
+            self.comments(entry.before, indent)
+            if entry.before and _gap(self.text, entry.before[-1].line, entry.line):
+                self.lines.append("")
+            self.entry(entry, indent, depth)
+        if block.tail:
+            if _gap(self.text, block.tail[0].line - 2, block.tail[0].line):  # blank line above
+                self.lines.append("")
+            self.comments(block.tail, indent)
+
+    def entry(self, entry: Entry, indent: int, depth: int) -> None:
+        """One key and its value, or one list item."""
+        eol = "".join("  " + c.text for c in entry.after)
+        lead = " " * indent + ("-" if entry.key is None else scalar(entry.key, key=True) + ":")
+        value = entry.value
+        if entry.block is not None and entry.key is None:
+            sub = Writer(self.text)
+            sub.block(entry.block, indent + INDENT, depth + 1)
+            self.lines.append(lead + " " * (INDENT - 1) + sub.lines[0][indent + INDENT:])
+            self.lines.extend(sub.lines[1:])
+        elif entry.block is not None:
+            self.lines.append(lead + eol)
+            self.block(entry.block, indent + INDENT, depth + 1)
+        elif self.header(value):
+            header, body = self.block_text(value, entry.col, indent)
+            self.lines.append(f"{lead} {header}{eol}")
+            self.lines.extend(body)
+        else:
+            inline = self.inline(value)
+            self.lines.append(lead + (" " + inline if inline else "") + eol)
+
+    def header(self, node: Node) -> str | None:
+        """The header of a ``|`` or ``>`` text as written (``|``, ``>-``, ``|2``, ...).
+
+        None for any other value, and for a ``|+`` or ``>+`` text: its trailing
+        blank lines belong to it, so the blank line between two records would
+        too; it is written in double quotes instead. So is a block text holding
+        a Unicode line or paragraph separator, which it keeps as a character."""
+        if not isinstance(node, ScalarNode) or node.style not in ("|", ">"):
+            return None
+        if "\u2028" in node.value or "\u2029" in node.value:
+            return None
+        first = self.source[node.start_mark.line][node.start_mark.column:]
+        header = re.match(r"[|>](?:[1-9][+-]?|[+-][1-9]?)?", first).group()
+        return None if "+" in header else header
+
+    def block_text(self, node: ScalarNode, old_parent: int, new_parent: int) -> tuple[str, list[str]]:
+        """A ``|`` or ``>`` text: its header as written and its lines, re-indented.
+
+        ``old_parent`` and ``new_parent`` are the columns of its key (or '-')
+        before and after. The lines are shifted as a whole, so the text cannot
+        change; an indentation digit counts from the parent, which moves too."""
+        header = self.header(node)
+        body = self.source[node.start_mark.line + 1:_last_line(node) + 1]
+        digit = next((int(c) for c in header if c.isdigit()), None)
+        if digit is not None:
+            old, new = old_parent + digit, new_parent + digit
+        else:
+            text = next((line for line in body if line.strip()), "")
+            old, new = len(text) - len(text.lstrip(" ")), new_parent + INDENT
+        lines = ["" if not line.strip() and len(line) <= old else " " * new + line[old:]
+                 for line in body]
+        while lines and not lines[-1]:  # blank lines after a text are not part of it
+            lines.pop()
+        return header, lines
+
+    def inline(self, node: Node) -> str:
+        """A scalar or a flow collection on one line."""
+        if isinstance(node, ScalarNode):
+            return scalar(node, flow=False)
+        return self.flow(node)
+
+    def flow(self, node: Node) -> str:
+        if isinstance(node, ScalarNode):
+            return scalar(node, flow=True)
+        if isinstance(node, SequenceNode):
+            return "[" + ", ".join(self.flow(item) for item in node.value) + "]"
+        pairs = (f"{scalar(k, flow=True, key=True)}: {self.flow(v)}" for k, v in node.value)
+        return "{" + ", ".join(pairs) + "}"
+
+
+# ---------------------------------------------------------------- one file
+
+
+def _compose(text: str) -> Node:
+    loader = _Loader(text)
+    try:
+        return loader.get_single_node()
+    finally:
+        loader.dispose()
+
+
+def canonical_text(text: str) -> str:
+    """The canonical form of a data file's text (which must load cleanly)."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")  # YAML reads them all as \n
+    node = _compose(text)
+    comments = find_comments(text)
+    root = build_block(node) if _is_block(node) else None
+    if root is not None:
+        attach_comments(root, comments, text)
+    canonical_order(root, node, _schema())
+    return Writer(text).document(root, node, comments)
+
+
+def sorted_like_fmt(data: Any) -> Any:
+    """Loaded data with its record lists sorted as ``fmt`` sorts them."""
+    if not isinstance(data, dict):
+        return data
+    data = dict(data)
+    for name in RECORD_LISTS:
+        items = data.get(name)
+        if isinstance(items, list) and all(
+                isinstance(i, dict) and isinstance(i.get("id"), str) for i in items):
+            data[name] = sorted(items, key=lambda i: i["id"])
+    return data
+
+
+def first_difference(a: Any, b: Any, path: tuple = ()) -> tuple | None:
+    """The path of the first value that differs, type included; None when equal."""
+    if type(a) is not type(b):
+        return path
+    if isinstance(a, dict):
+        for key in list(a) + [k for k in b if k not in a]:
+            if key not in a or key not in b:
+                return path + (key,)
+            found = first_difference(a[key], b[key], path + (key,))
+            if found is not None:
+                return found
+        return None
+    if isinstance(a, list):
+        for i, (x, y) in enumerate(zip(a, b)):
+            found = first_difference(x, y, path + (i,))
+            if found is not None:
+                return found
+        return None if len(a) == len(b) else path + (min(len(a), len(b)),)
+    same = a == b or (a != a and b != b)  # NaN equals NaN here
+    return None if same else path
+
+
+def _unsorted_path(data: Any, path: tuple) -> tuple:
+    """A path into the sorted data as a path into the data as written."""
+    if len(path) >= 2 and path[0] in RECORD_LISTS and isinstance(path[1], int):
+        items = data[path[0]]
+        record = sorted_like_fmt(data)[path[0]][path[1]] if path[1] < len(items) else None
+        index = next((i for i, item in enumerate(items) if item is record), path[1])
+        return (path[0], index) + path[2:]
+    return path
+
+
+def _refuse(file: LoadedFile, path: tuple, message: str) -> list[Problem]:
+    pos = file.position(path)
+    return [Problem(file.path, pos.line, pos.col, ERROR, field_path(path),
+                    f"{message}; the file is left as it is (please report this)", "fmt")]
+
+
+def format_text(text: str, display: str) -> tuple[str | None, list[Problem]]:
+    """The canonical text, or the problems that stop ``fmt`` from writing it.
+
+    Refuses a text that does not load cleanly, and a result that would not load
+    to the same values (records only sorted) or would not keep every comment."""
+    before = load_text(text, display)
+    if before.problems:
+        return None, before.problems
+    try:
+        new = canonical_text(text)
+    except Exception as exc:  # never a traceback for an editor
+        return None, _refuse(before, (), f"fmt cannot format this file ({type(exc).__name__}: {exc})")
+    after = load_text(new, display)
+    if after.problems:
+        return None, _refuse(before, (), "the formatted text would not load: "
+                             + after.problems[0].message)
+    diff = first_difference(sorted_like_fmt(before.data), after.data)
+    if diff is not None:
+        return None, _refuse(before, _unsorted_path(before.data, diff),
+                             "formatting would change this value")
+    if sorted(c.text for c in find_comments(text)) != sorted(c.text for c in find_comments(new)):
+        return None, _refuse(before, (), "formatting would lose or change a comment")
+    return new, []
+
+
+@dataclass
+class Outcome:
+    """What ``fmt`` did with one file."""
+
+    path: str
+    changed: bool = False
+    problems: list[Problem] = field(default_factory=list)
+
+
+def format_file(path: Path, display: str, check: bool = False) -> Outcome:
+    """Format one file in place (``check``: only tell whether it would change)."""
+    outcome = Outcome(display)
+    loaded = load_file(path, display)  # the loader's own checks: UTF-8, control characters, ...
+    if loaded.problems:
+        outcome.problems = loaded.problems
+        return outcome
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        outcome.problems = [_io_problem(display, "read", exc)]
+        return outcome
+    new, outcome.problems = format_text(raw.decode("utf-8-sig"), display)
+    if new is None or new.encode("utf-8") == raw:
+        return outcome
+    outcome.changed = True
+    if not check:
+        try:
+            write_atomic(path, new)
+        except OSError as exc:
+            outcome.changed = False
+            outcome.problems = [_io_problem(display, "write", exc)]
+    return outcome
+
+
+def _io_problem(display: str, verb: str, exc: OSError) -> Problem:
+    return Problem(display, 1, 1, ERROR, "(file)", f"cannot {verb} the file: {exc.strerror or exc}", "io")
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Replace ``path`` by ``text`` through a temporary file next to it."""
+    target = Path(os.path.realpath(path))
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as out:
+            out.write(text)
+            out.flush()
+            os.fsync(out.fileno())
+        os.chmod(tmp, stat.S_IMODE(target.stat().st_mode))
+        os.replace(tmp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+# ---------------------------------------------------------------- command line
+
+
+def data_files(paths: list[str]) -> tuple[list[tuple[Path, str]], list[str]]:
+    """The files to format (path, name shown) and messages for paths that are not there."""
+    files: list[tuple[Path, str]] = []
+    missing = []
+    for arg in paths:
+        path = Path(arg)
+        if path.is_dir():
+            found = sorted(p for p in path.iterdir() if p.suffix in SUFFIXES and p.is_file())
+            if not found:
+                missing.append(f"{arg}: error: no *.yaml files in this folder")
+            files += [(p, str(path / p.name)) for p in found]
+        elif path.is_file():
+            files.append((path, arg))
+        else:
+            missing.append(f"{arg}: error: no such file or folder")
+    seen: set[Path] = set()
+    unique = []
+    for path, shown in files:
+        if path.resolve() not in seen:
+            seen.add(path.resolve())
+            unique.append((path, shown))
+    return unique, missing
+
+
+def _files(n: int) -> str:
+    return f"{n} file{'s' * (n != 1)}"
+
+
+def run(paths: list[str], check: bool = False, out=None) -> int:
+    """Format (or check) the files; print a line per file and a summary; 0 when all is well."""
+    out = out or sys.stdout
+    files, missing = data_files(paths)
+    for message in missing:
+        print(message, file=out)
+    outcomes = [format_file(path, shown, check) for path, shown in files]
+    failed = [o for o in outcomes if o.problems]
+    changed = [o for o in outcomes if o.changed]
+    for o in outcomes:
+        for problem in o.problems:
+            print(problem.format(), file=out)
+        if o.changed:
+            print(f"{o.path}: not canonical; run make fmt" if check else f"{o.path}: formatted",
+                  file=out)
+    if check:
+        if not (failed or changed or missing):
+            n = len(outcomes)
+            print(f"all {n} files are canonical" if n != 1 else "1 file is canonical", file=out)
+    else:
+        summary = f"{_files(len(outcomes))}: {len(changed)} formatted, " \
+                  f"{len(outcomes) - len(changed) - len(failed)} already canonical"
+        if failed:
+            summary += f", {len(failed)} not formatted (errors above)"
+        print(summary, file=out)
+    if failed or missing:
+        return 1
+    return 1 if check and changed else 0
+
+
+def _command(args) -> int:
+    return run(args.data, args.check)
+
+
+def add_command(sub) -> None:
+    """Register ``fmt`` on the subparsers of ``python -m directory``."""
+    parser = sub.add_parser(
+        "fmt", help="write the data files in canonical form (see --help)",
+        description="Write every data file in one canonical form: fields in schema order; "
+                    "organisations, contacts and sources sorted by id; every value and comment "
+                    "kept. Files that do not load cleanly are reported and left as they are. "
+                    "The canonical form is described in scripts/directory/fmt.py.")
+    parser.add_argument("data", nargs="*", default=["data"], metavar="PATH",
+                        help="the data folder (default: data) or single data files")
+    parser.add_argument("--check", action="store_true",
+                        help="write nothing; exit 1 and name each file that is not canonical")
+    parser.set_defaults(func=_command)
