@@ -227,7 +227,7 @@ def test_missing_folder_and_files(tmp_path, monkeypatch):
 def test_vocabulary_terms_and_codes(data_folder):
     vocab = (data_folder.folder / "vocabularies.yaml").read_text(encoding="utf-8")
     vocab = vocab.replace("    - id: DK\n", "    - id: XX\n      label: {nl: X}\n    - id: DK\n", 1)
-    vocab = vocab.replace("    - id: DK-85\n      country: DK\n", "    - id: DK-85\n      country: BE\n", 1)
+    vocab = vocab.replace("Region Sjælland}\n      country: DK\n", "Region Sjælland}\n      country: BE\n", 1)
     vocab = vocab.replace("    - id: group\n", "    - id: office\n", 1)
     out = problems(data_folder, VALID, **{"vocabularies.yaml": vocab})
     assert [o for o in out if "vocabularies.yaml" in o] == [
