@@ -117,8 +117,8 @@ def test_pilot_is_appended_and_check_names_each_required_field(folder, capsys):
         at.format(line + 3, 11) + "name: must have at least 1 field; it is empty [schema]",
         at.format(line + 4, 14) + "summary: must have at least 1 field; it is empty [schema]",
         at.format(line_of(text, "      - source: TODO", line), 17) + "sources[0].source: 'TODO' "
-        "is not allowed; use a lowercase slug of letters a-z, digits and single hyphens, "
-        "e.g. 'vordingborg-home-support' [schema]",
+        "is not an id; give the id of an existing source record (a lowercase slug of letters "
+        "a-z, digits and single hyphens) [schema]",
     ]
 
 
@@ -234,7 +234,7 @@ def uncomment_block(text, header):
 
 
 @pytest.mark.parametrize("header, problems", [
-    ("    # organisations:", [("organisations[0].id", "'TODO' is not allowed"),
+    ("    # organisations:", [("organisations[0].id", "'TODO' is not an id; "),
                               ("organisations[0].role", "'TODO' is not allowed")]),
     ("    # funding:", [("funding[0]", "expected a mapping of fields, found nothing")]),
     ("    # target_group:", [("target_group", "expected a mapping of fields, found nothing")]),

@@ -69,6 +69,21 @@ def _allowed(err: ValidationError) -> str:
     return err.schema.get("x-allowed") or err.schema.get("description") or ""
 
 
+def _referenced_type(path: tuple) -> str | None:
+    """The record type a field refers to, when ``path`` is a reference field
+    (('programmes', 3, 'sources', 0, 'source') -> 'source')."""
+    from .context import RECORD_LISTS
+    from .rules.references import FIELDS
+
+    if len(path) < 3 or not isinstance(path[1], int):
+        return None
+    inner = tuple("*" if isinstance(part, int) else part for part in path[2:])
+    for pattern, target in FIELDS.get(RECORD_LISTS.get(path[0], ""), []):
+        if pattern == inner:
+            return target
+    return None
+
+
 def _messages(err: ValidationError) -> Iterator[tuple[tuple, bool, str]]:
     """(path, at_key, message) for one schema error; one error may say several things."""
     path = tuple(err.absolute_path)
@@ -106,6 +121,9 @@ def _messages(err: ValidationError) -> Iterator[tuple[tuple, bool, str]]:
         yield path, False, f"expected {want}, found {_kind_of(inst)}{hint}{extra}"
     elif v == "pattern" and isinstance(inst, str) and not inst.strip():
         yield path, False, "must not be empty; write the text or leave the field out"
+    elif v == "pattern" and (target := _referenced_type(path)):
+        yield path, False, (f"{_short(inst)} is not an id; give the id of an existing {target} "
+                            "record (a lowercase slug of letters a-z, digits and single hyphens)")
     elif v == "pattern":
         allowed = _allowed(err) or f"text matching {err.validator_value}"
         yield path, False, f"{_short(inst)} is not allowed; use {allowed}"
