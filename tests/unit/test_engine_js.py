@@ -1,0 +1,171 @@
+"""The search engine (docs/assets/directory/engine.js) under node's test runner.
+
+Builds two indexes into a temporary folder, each at <folder>/directory-index
+beside its site root: of the records below (ENGINE_FIXTURE_INDEX), whose
+names, words and facets tests/js/engine.test.mjs knows, and of the real data
+(ENGINE_REAL_INDEX). Then runs ``node --test tests/js/`` and fails with node's
+output.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from support import DATA, FIXTURES, ROOT, dedent
+from directory import model
+from directory.render import programme_path
+from directory.search_index import INDEX_FOLDER, build_search_index
+from directory.validate import validate
+
+# Names sort: Aanpak, Børn, Course, Families, Gezin, Kurser, Kurset, Pleeggezin, Zorg.
+# Words the stemming tests rely on: gezinnen/gezin (nl), pleeggezinnen/pleeggezin
+# (nl), plejefamilierne/plejefamilie (da), kurser/kurset (da), families/family (en).
+PROGRAMMES = """
+programmes:
+  - id: aanpak
+    kind: programme
+    original_language: nl
+    name: {nl: Aanpak pleeggezinnen}
+    summary: {nl: Begeleiding van pleeggezinnen en gezinnen.}
+    countries: [NL]
+    organisations: [{id: org-nl, role: lead}]
+    target_group: {who: [children], age_min: 4, age_max: 12}
+    themes: [foster-care]
+    status: active
+    sources: [{source: doc-a}]
+    last_reviewed: "2026-11-23"
+
+  - id: born
+    kind: initiative
+    original_language: da
+    name: {da: Børn i plejefamilierne}
+    summary: {da: Hjælp til børn i plejefamilierne.}
+    countries: [DK]
+    organisations: [{id: org-dk, role: lead}]
+    target_group: {who: [children], prenatal: true}
+    themes: [foster-care]
+    sources: [{source: doc-b}]
+    last_reviewed: "2026-11-23"
+
+  - id: course
+    kind: course
+    original_language: en
+    name: {en: Course for foster carers}
+    summary: {en: One course for a family.}
+    countries: [DK]
+    themes: [foster-care, parenting-support]
+    settings: [training]
+    sources: [{source: doc-b}]
+    last_reviewed: "2026-11-23"
+
+  - id: families
+    kind: programme
+    original_language: en
+    name: {en: Families first}
+    summary: {en: Help for families.}
+    countries: [BE, NL]
+    target_group: {who: [young-people], age_min: 18}
+    themes: [family-strengthening]
+    status: ended
+    sources: [{source: doc-a}]
+    last_reviewed: "2026-11-23"
+
+  - id: gezin
+    kind: pilot
+    original_language: nl
+    name: {nl: Gezin centraal, en: The household first}
+    summary: {nl: Hulp thuis., en: Help at home.}
+    countries: [BE]
+    regions: [BE-VLG]
+    organisations: [{id: org-nl, role: lead}]
+    target_group: {who: [children], age_max: 3}
+    themes: [family-strengthening]
+    settings: [home-based]
+    sources: [{source: doc-a}]
+    last_reviewed: "2026-11-23"
+
+  - id: kurser
+    kind: course
+    original_language: da
+    name: {da: Kurser om plejefamilie}
+    summary: {da: Kurser for en plejefamilie.}
+    countries: [DK]
+    organisations: [{id: org-dk, role: lead}]
+    themes: [foster-care]
+    sources: [{source: doc-b}]
+    last_reviewed: "2026-11-23"
+
+  - id: kurset
+    kind: course
+    original_language: da
+    name: {da: Kurset for forældre}
+    summary: {da: Kurset er gratis.}
+    countries: [DK]
+    organisations: [{id: org-dk, role: lead}]
+    themes: [parenting-support]
+    sources: [{source: doc-b}]
+    last_reviewed: "2026-11-23"
+
+  - id: pleeggezin
+    kind: initiative
+    original_language: nl
+    name: {nl: Pleeggezin in beeld}
+    summary: {nl: Een pleeggezin vertelt.}
+    description: {nl: "Het project wordt geëvalueerd. Meer op https://example.org/trauma-project."}
+    countries: [BE]
+    organisations: [{id: org-nl, role: lead}]
+    themes: [foster-care]
+    sources: [{source: doc-a}]
+    last_reviewed: "2026-11-23"
+
+  - id: zorg
+    kind: programme
+    original_language: nl
+    name: {nl: Zorg voor gezinnen}
+    summary: {nl: Zorg in armoede.}
+    countries: [NL]
+    organisations: [{id: org-nl, role: lead}]
+    themes: [child-poverty]
+    sources: [{source: doc-a}]
+    last_reviewed: "2026-11-23"
+"""
+
+
+def fixture_directory(folder: Path) -> model.Directory:
+    folder.mkdir(parents=True)
+    for name in ("vocabularies.yaml", "organisations.yaml", "sources.yaml"):
+        shutil.copy(FIXTURES / "golden" / name, folder / name)
+    (folder / "programmes.yaml").write_text(dedent(PROGRAMMES), encoding="utf-8")
+    result = validate(folder)
+    assert result.ok, [p.format() for p in result.problems]
+    return model.build(result.context)
+
+
+def url_of(p) -> str:
+    return programme_path(p)[:-len(".md")] + "/"
+
+
+def test_engine_under_node(tmp_path):
+    node = shutil.which("node")
+    assert node, "node is missing: make test installs it (scripts/setup-node.sh)"
+    fixture = tmp_path / "fixture-site" / INDEX_FOLDER
+    real = tmp_path / "real-site" / INDEX_FOLDER
+    build_search_index(fixture_directory(tmp_path / "data"), fixture, url_of)
+    build_search_index(model.build(validate(DATA).context), real, url_of)
+    env = dict(os.environ, ENGINE_FIXTURE_INDEX=str(fixture), ENGINE_REAL_INDEX=str(real))
+    result = subprocess.run(
+        # engine.js is an ES module in a folder without a package.json "type"
+        [node, "--disable-warning=MODULE_TYPELESS_PACKAGE_JSON", "--test", "tests/js/"],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=300,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    # every test ran: none skipped for a missing index
+    import re
+
+    summary = dict(re.findall(r"^# (pass|fail|skipped|skip) (\d+)$", result.stdout, re.M))
+    assert int(summary.get("pass", 0)) >= 10 and summary.get("fail") == "0", result.stdout
+    assert summary.get("skipped", summary.get("skip")) == "0", result.stdout
