@@ -15,6 +15,7 @@ import html
 import logging
 import os
 import sys
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -25,9 +26,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from directory import model  # noqa: E402
 from directory.export import export_json  # noqa: E402
-from directory.problems import summary, warnings  # noqa: E402
+from directory.problems import summary  # noqa: E402
 from directory.reference import reference_page  # noqa: E402
-from directory.render import Options, render_pages  # noqa: E402
+from directory.render import Options, programme_path, render_pages  # noqa: E402
+from directory.search_index import INDEX_FOLDER, build_search_index  # noqa: E402
 from directory.validate import data_files, validate  # noqa: E402
 from directory.validate.schema import SCHEMA_PATH  # noqa: E402
 
@@ -45,7 +47,10 @@ class _Session:
 
     command: str = "build"
     last_good: dict[str, str | bytes] | None = None  # site path -> content
+    directory: model.Directory | None = None  # the last good model, for the search index
     showing_errors: list[str] = field(default_factory=list)
+    pages_total: int = 0  # progress of a long build
+    pages_done: int = 0
 
 
 _session = _Session()
@@ -85,11 +90,16 @@ def on_startup(command, dirty):
         raise PluginError("mkdocs build --dirty writes an incomplete search index; build without --dirty")
     _session.command = command
     _session.last_good = None
+    _session.directory = None
 
 
 def on_files(files: Files, config) -> Files:
     folder = data_folder(config)
+    started = time.perf_counter()
     result = validate(folder)
+    log.info("directory: validated %d records in %.1f s: %s%s", len(result.context.records),
+             time.perf_counter() - started, summary(result.problems),
+             " (warnings do not block the build)" if result.ok and result.problems else "")
     for problem in result.problems:
         # warnings go to stderr outside MkDocs' logger: they must not fail --strict
         print(problem.format(), file=sys.stderr)
@@ -106,30 +116,33 @@ def on_files(files: Files, config) -> Files:
     else:
         raise PluginError(f"the data has {summary(result.problems)}; nothing was built. "
                           "Fix the errors listed above (make check shows them too).")
-    if result.ok and warnings(result.problems):
-        print(f"directory: {summary(result.problems)} (warnings do not block the build)", file=sys.stderr)
     for path, content in generated.items():
         if files.get_file_from_path(path) is not None:
             raise PluginError(f"docs/{path} exists but the directory generates that page; "
                               "rename or remove docs/" + path)
         files.append(File.generated(config, path, content=content))
+    _session.pages_total = len(files.documentation_pages())
+    _session.pages_done = 0
     return files
 
 
 def _generate(result, folder: Path, config) -> dict[str, str | bytes]:
     """The generated pages and the open data files, by their path in the site."""
+    started = time.perf_counter()
     directory = model.build(result.context)
     generated: dict[str, str | bytes] = dict(render_pages(directory, Options(edit_url=edit_url(config))))
+    rendered = len(generated)
     generated["fields.md"] = reference_page(folder)  # the field reference, from the schema
     # open data: the data files and the schema, published with the site
     for path in data_files(folder):
         generated[f"data/{path.name}"] = path.read_bytes()
     generated["schema/directory.schema.json"] = SCHEMA_PATH.read_bytes()
     generated["data/directory.json"] = export_json(result.context)
-    log.info("directory: %d programmes, %d organisations, %d contacts rendered to %d pages",
+    log.info("directory: %d programmes, %d organisations, %d contacts rendered to %d pages in %.1f s",
              len(directory.programmes), len(directory.organisations), len(directory.contacts),
-             len(generated) - len(data_files(folder)) - 2)
+             rendered + 1, time.perf_counter() - started)
     _session.last_good = generated
+    _session.directory = directory
     return generated
 
 
@@ -137,7 +150,12 @@ _ARTICLE = '<article class="md-content__inner md-typeset">'
 
 
 def on_post_page(output: str, page, config) -> str:
-    """Under ``mkdocs serve`` with bad data: the errors at the top of every page."""
+    """Progress of a long build; under ``mkdocs serve`` with bad data, the errors
+    at the top of every page."""
+    _session.pages_done += 1
+    step = max(1000, _session.pages_total // 10)
+    if _session.pages_done % step == 0:
+        log.info("directory: %d of %d pages written", _session.pages_done, _session.pages_total)
     if not _session.showing_errors or _ARTICLE not in output:
         return output
     lines = "\n".join(html.escape(line) for line in _session.showing_errors)
@@ -148,29 +166,15 @@ def on_post_page(output: str, page, config) -> str:
     return output.replace(_ARTICLE, _ARTICLE + banner, 1)
 
 
-# Material's search appends "*" to every query term (prefix search while
-# typing). Lunr does not run a wildcard term through the pipeline, so with
-# stemming on, a whole word never meets its stemmed form in the index:
-# "pleeggezinnen*" cannot match the indexed stem "pleeggezin". Querying each
-# term both as typed (stemmed by lunr) and as a prefix keeps both behaviours.
-# Material 9.8 is pinned and in maintenance, so its worker no longer changes;
-# should it, the build stops here instead of shipping a search that fails.
-_WILDCARD_ONLY = "`${r}*`)"
-_WORD_AND_PREFIX = "`${r} ${r}*`)"
-
-
 def on_post_build(config):
-    workers = list((Path(config.site_dir) / "assets" / "javascripts" / "workers").glob("search.*.min.js"))
-    if not workers:
+    """The search and filter index of the programmes, beside the pages it points to."""
+    directory = _session.directory
+    if directory is None:
         return
-    for worker in workers:
-        code = worker.read_text(encoding="utf-8")
-        if _WORD_AND_PREFIX in code:
-            continue
-        if code.count(_WILDCARD_ONLY) != 1:
-            raise PluginError(f"{worker.name}: Material's query transform was not found; the search "
-                              "stemming patch in scripts/mkdocs_hooks.py must be brought up to date")
-        worker.write_text(code.replace(_WILDCARD_ONLY, _WORD_AND_PREFIX), encoding="utf-8")
+    stats = build_search_index(directory, Path(config.site_dir) / INDEX_FOLDER,
+                               url_of=lambda p: programme_path(p)[:-len(".md")] + "/")
+    log.info("directory: search index of %d programmes built: %d files, %.1f MB in %.1f s",
+             stats.records, stats.files, stats.bytes / 1e6, stats.seconds)
 
 
 def on_serve(server, config, builder):

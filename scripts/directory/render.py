@@ -14,6 +14,7 @@ attribute lists or links other than http(s) and mailto.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import posixpath
 import re
 from urllib.parse import quote
@@ -117,7 +118,14 @@ def _rel(ctx, target: str) -> str:
         anchor = "#" + anchor
     if not target:
         return anchor
-    return posixpath.relpath(target, here or ".") + anchor
+    return _relpath(target, here or ".") + anchor
+
+
+@functools.lru_cache(maxsize=None)
+def _relpath(target: str, start: str) -> str:
+    """posixpath.relpath, remembered: pages link to the same few thousand
+    targets from a handful of folders, and relpath is slow."""
+    return posixpath.relpath(target, start)
 
 
 @pass_context
@@ -228,6 +236,29 @@ def join(items: Iterable[Any], sep: str = ", ") -> Markup:
     return Markup(sep.join(i if isinstance(i, Markup) else escape_md(i) for i in items))
 
 
+def _remembered(env: Environment, macro: str, key: Callable[[Any], Any]) -> Callable:
+    """A macro of _macros.md.j2 whose output is remembered per folder and key.
+
+    A macro's Markdown depends only on its argument and on the folder of the
+    page it is on (links are relative). Source lines and list items repeat
+    on thousands of pages, and calling a Jinja macro is slow."""
+    modules: dict[str, Any] = {}
+    outputs: dict[tuple, Markup] = {}
+
+    @pass_context
+    def call(ctx, value: Any) -> Markup:
+        here = posixpath.dirname(ctx["page_path"])
+        cache_key = (here, key(value))
+        if cache_key not in outputs:
+            if here not in modules:
+                page = posixpath.join(here, "_.md")
+                modules[here] = env.get_template("_macros.md.j2").make_module({"page_path": page})
+            outputs[cache_key] = Markup(getattr(modules[here], macro)(value))
+        return outputs[cache_key]
+
+    return call
+
+
 def environment(directory: Directory, options: Options, today: dt.date) -> Environment:
     env = Environment(
         loader=FileSystemLoader(str(TEMPLATES)),
@@ -265,6 +296,10 @@ def environment(directory: Directory, options: Options, today: dt.date) -> Envir
         contact_outdated=lambda contact: _contact_outdated(contact, today),
         review_months=review.REVIEW_MONTHS,
         contact_months=review.CONTACT_SOURCE_MONTHS,
+    )
+    env.globals.update(
+        item=_remembered(env, "item", lambda p: p.id),
+        source_line=_remembered(env, "source_line", lambda ref: (ref.source.id, ref.locator)),
     )
     env.filters.update(md=markdown_text, anchor=anchor, date=date_human, url=url_md,
                        term=lambda term_id, vocab_name: vocab.label(vocab_name, term_id))
@@ -375,4 +410,5 @@ def render_pages(directory: Directory, options: Options | None = None) -> dict[s
            contacts=sorted(directory.contacts.values(), key=lambda c: c.title.lower()))
     render("sources.md.j2", "sources/index.md", sources=list(directory.sources.values()))
     render("review.md.j2", "review.md", today=today, **_review_lists(directory, today))
+    render("directory.md.j2", "directory.md")
     return pages

@@ -32,7 +32,7 @@ def pages():
 def test_the_set_of_pages(pages):
     assert sorted(pages) == [
         "browse/countries.md", "browse/kinds.md", "browse/themes.md",
-        "contacts/index.md", "contacts/person-a.md", "index.md",
+        "contacts/index.md", "contacts/person-a.md", "directory.md", "index.md",
         "organisations/index.md", "organisations/org-dk.md", "organisations/org-nl.md",
         "programmes/action-a.md", "programmes/action-b.md", "programmes/home-new.md",
         "programmes/house-old.md", "programmes/index.md", "programmes/pillar-a.md",

@@ -1,0 +1,407 @@
+// The directory page ("Find programmes"): a text search, one fieldset of
+// checkboxes per facet with counts, the result count and the results, paged
+// with "Show more". All state lives in the URL query string:
+//
+//   ?q=pleeg&country=DK&theme=foster-care&theme=reunification&page=2
+//
+// Each change pushes a history entry (typing pushes one entry, then replaces
+// it while the reader keeps typing); Back/Forward (popstate) and a reload
+// restore the same list. Parameters or values the index does not know are
+// ignored. The search itself is engine.js (the contract's openIndex API);
+// this module only draws the page. Without JavaScript the page keeps its
+// links to the browse pages.
+
+const PAGE_SIZE = 20;
+const TYPING_DELAY = 150; // ms of quiet before a typed query runs
+const TOP_VALUES = 10; // values shown of a long facet (organisations) before filtering
+const LONG_FACET = 30; // facets with more values than this (and organisations) get a filter box
+const MAX_MATCHES = 50; // values shown for a long facet's filter text
+const MAX_PAGE = 50; // page=... is clamped to this (1,000 results)
+
+const app = document.getElementById("dir-app");
+if (app) main(app);
+
+// -- small helpers -----------------------------------------------------------
+
+function siteRoot() {
+  // Material writes the page's relative base_url into #__config ("." on the
+  // home page, ".." here); fall back to the page's parent folder.
+  const config = document.getElementById("__config");
+  if (config) {
+    try {
+      const base = JSON.parse(config.textContent).base;
+      if (typeof base === "string") return new URL(base.replace(/\/?$/, "/"), location.href);
+    } catch { /* fall through */ }
+  }
+  return new URL(app.dataset.root || "../", location.href);
+}
+
+function h(tag, attrs = {}, ...children) {
+  const el = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (v === null || v === undefined || v === false) continue;
+    if (k === "class") el.className = v;
+    else if (k === "text") el.textContent = v;
+    else if (k.startsWith("on")) el.addEventListener(k.slice(2), v);
+    else el.setAttribute(k, v === true ? "" : v);
+  }
+  for (const c of children) if (c !== null && c !== undefined) el.append(c);
+  return el;
+}
+
+const fmt = (n) => n.toLocaleString("en");
+const plural = (n, one, many) => `${fmt(n)} ${n === 1 ? one : many}`;
+const fold = (s) => s.normalize("NFD").replace(/\p{M}/gu, "").toLocaleLowerCase("en");
+const byLabel = new Intl.Collator("en", { sensitivity: "base", numeric: true });
+
+// -- the page ------------------------------------------------------------------
+
+async function main(app) {
+  const root = siteRoot();
+  const status = h("p", { class: "dir-count", id: "dir-count", role: "status", "aria-live": "polite", "aria-atomic": "true" },
+    "Loading the directory…");
+  app.hidden = false;
+  app.replaceChildren(status);
+
+  let index;
+  try {
+    const { openIndex } = await import(new URL("engine.js", import.meta.url).href);
+    index = await openIndex(new URL("directory-index/", root).href);
+  } catch (err) {
+    console.error(err);
+    status.textContent = "The search could not be loaded. Please browse the directory with the links above.";
+    status.classList.add("dir-error");
+    return;
+  }
+  new DirectoryPage(app, status, index, root).start();
+}
+
+class DirectoryPage {
+  constructor(app, status, index, root) {
+    this.app = app;
+    this.status = status;
+    this.index = index;
+    this.root = root;
+    this.facets = index.facets.filter((f) => f.values && f.values.length);
+    this.valueIds = new Map(this.facets.map((f) => [f.name, new Map(f.values.map((v, i) => [v.id, i]))]));
+    this.state = { q: "", filters: {}, page: 1 };
+    this.counts = {};
+    this.total = 0;
+    this.shown = 0;
+    this.seq = 0; // the latest search; older answers are dropped
+    this.typingEntry = false; // the current history entry was pushed by typing
+    this.timer = 0;
+  }
+
+  // -- state <-> URL --
+
+  readURL() {
+    const params = new URLSearchParams(location.search);
+    const filters = {};
+    for (const f of this.facets) {
+      const known = this.valueIds.get(f.name);
+      const values = [...new Set(params.getAll(f.name))].filter((v) => known.has(v));
+      if (values.length) filters[f.name] = values.sort((a, b) => known.get(a) - known.get(b));
+    }
+    const page = Number.parseInt(params.get("page") || "1", 10);
+    return {
+      q: (params.get("q") || "").trim(),
+      filters,
+      page: Number.isFinite(page) && page >= 1 ? Math.min(page, MAX_PAGE) : 1,
+    };
+  }
+
+  url(state) {
+    const params = new URLSearchParams();
+    if (state.q) params.set("q", state.q);
+    for (const f of this.facets) for (const v of state.filters[f.name] || []) params.append(f.name, v);
+    if (state.page > 1) params.set("page", String(state.page));
+    const qs = params.toString();
+    return location.pathname + (qs ? "?" + qs : "");
+  }
+
+  record(how) {
+    // how: "push" (a click), "type" (typing: one entry per typing spell)
+    const url = this.url(this.state);
+    if (how === "type" && this.typingEntry) {
+      history.replaceState(null, "", url);
+    } else if (url !== location.pathname + location.search) {
+      history.pushState(null, "", url);
+    }
+    this.typingEntry = how === "type";
+  }
+
+  // -- building the form --
+
+  start() {
+    this.build();
+    this.state = this.readURL();
+    this.syncControls();
+    this.run({ keepPage: true });
+    addEventListener("popstate", () => {
+      clearTimeout(this.timer);
+      this.typingEntry = false;
+      this.state = this.readURL();
+      this.syncControls();
+      this.run({ keepPage: true });
+    });
+  }
+
+  build() {
+    const qId = "dir-q";
+    this.input = h("input", {
+      id: qId, class: "dir-q__input", type: "search", name: "q", autocomplete: "off",
+      spellcheck: "false", enterkeyhint: "search", "aria-describedby": "dir-q-hint",
+    });
+    this.input.addEventListener("input", () => this.typed());
+    const form = h("form", { class: "dir-q", role: "search", "aria-label": "Search the directory" },
+      h("label", { for: qId, class: "dir-q__label", text: "Search programmes" }),
+      this.input,
+      h("p", { id: "dir-q-hint", class: "dir-q__hint",
+        text: "Words in Dutch, Danish or English; results update as you type." }));
+    form.addEventListener("submit", (ev) => {
+      ev.preventDefault();
+      this.typed(0);
+    });
+
+    this.toggle = h("button", {
+      type: "button", class: "dir-filters__toggle md-button", "aria-expanded": "false", "aria-controls": "dir-facets",
+    }, "Filters");
+    this.toggle.addEventListener("click", () => {
+      const open = this.toggle.getAttribute("aria-expanded") !== "true";
+      this.toggle.setAttribute("aria-expanded", String(open));
+      this.app.classList.toggle("dir-app--filters-open", open);
+    });
+    this.clear = h("button", { type: "button", class: "dir-clear md-button", text: "Clear all filters" });
+    this.clear.addEventListener("click", () => {
+      this.state = { q: this.state.q, filters: {}, page: 1 };
+      this.syncControls();
+      this.record("push");
+      this.run();
+    });
+
+    this.facetEls = new Map();
+    const facetsBox = h("div", { class: "dir-facets", id: "dir-facets" });
+    for (const f of this.facets) facetsBox.append(this.buildFacet(f));
+    const aside = h("div", { class: "dir-filters", role: "group", "aria-labelledby": "dir-filters-h" },
+      h("h2", { id: "dir-filters-h", class: "dir-filters__title", text: "Filters" }),
+      this.toggle,
+      h("div", { class: "dir-filters__body" }, this.clear, facetsBox));
+
+    this.list = h("ol", { class: "dir-results", "aria-labelledby": "dir-results-h" });
+    this.more = h("button", { type: "button", class: "dir-more md-button", text: "Show more" });
+    this.more.addEventListener("click", () => this.showMore());
+    this.shownNote = h("p", { class: "dir-shown" });
+    this.empty = h("p", { class: "dir-empty", hidden: true },
+      "No programmes match. Remove a filter or try other words.");
+    const results = h("section", { class: "dir-main", "aria-labelledby": "dir-results-h" },
+      h("h2", { id: "dir-results-h", class: "dir-sr", text: "Results" }),
+      this.status, this.empty, this.list, this.shownNote, this.more);
+
+    this.app.replaceChildren(form, aside, results);
+  }
+
+  buildFacet(f) {
+    const long = f.name === "organisation" || f.values.length > LONG_FACET;
+    const fs = h("fieldset", { class: "dir-facet" + (long ? " dir-facet--long" : ""), "data-facet": f.name },
+      h("legend", { text: f.label }));
+    const rows = new Map();
+    const list = h("div", { class: "dir-facet__values" });
+    f.values.forEach((v) => {
+      const id = `dir-f-${f.name}-${v.id}`.replace(/[^A-Za-z0-9_-]/g, "_");
+      const box = h("input", { type: "checkbox", id, name: f.name, value: v.id });
+      box.addEventListener("change", () => this.clicked(f.name, v.id, box.checked));
+      const n = h("span", { class: "dir-n" });
+      const text = v.lang ? h("span", { lang: v.lang }, v.label) : v.label; // organisation names
+      const row = h("div", { class: "dir-opt" }, box, h("label", { for: id }, text, " ", n));
+      rows.set(v.id, { row, box, n, label: v.label, folded: fold(v.label) });
+      list.append(row);
+    });
+    const entry = { facet: f, fs, list, rows, long };
+    if (long) {
+      const fid = `dir-ff-${f.name}`;
+      entry.find = h("input", { type: "search", id: fid, class: "dir-facet__find", autocomplete: "off",
+        "aria-describedby": `${fid}-note` });
+      entry.note = h("p", { id: `${fid}-note`, class: "dir-facet__note", "aria-live": "polite" });
+      entry.find.addEventListener("input", () => this.drawLongFacet(entry));
+      entry.find.addEventListener("keydown", (ev) => { if (ev.key === "Enter") ev.preventDefault(); });
+      fs.append(h("label", { for: fid, class: "dir-facet__find-label", text: `Find ${f.label.toLowerCase()}` }),
+        entry.find, entry.note);
+    }
+    fs.append(list);
+    this.facetEls.set(f.name, entry);
+    return fs;
+  }
+
+  syncControls() {
+    if (this.input.value.trim() !== this.state.q) this.input.value = this.state.q;
+    for (const [name, entry] of this.facetEls) {
+      const on = new Set(this.state.filters[name] || []);
+      for (const [id, r] of entry.rows) r.box.checked = on.has(id);
+    }
+  }
+
+  // -- reader actions --
+
+  typed(delay = TYPING_DELAY) {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      const q = this.input.value.trim();
+      if (q === this.state.q) return;
+      this.state = { ...this.state, q, page: 1 };
+      this.record("type");
+      this.run();
+    }, delay);
+  }
+
+  clicked(name, id, on) {
+    const order = this.valueIds.get(name);
+    const set = new Set(this.state.filters[name] || []);
+    if (on) set.add(id); else set.delete(id);
+    const filters = { ...this.state.filters };
+    if (set.size) filters[name] = [...set].sort((a, b) => order.get(a) - order.get(b));
+    else delete filters[name];
+    // a click also takes whatever has been typed but not yet run
+    clearTimeout(this.timer);
+    this.state = { q: this.input.value.trim(), filters, page: 1 };
+    this.record("push");
+    this.run();
+  }
+
+  async showMore() {
+    this.state = { ...this.state, page: Math.floor(this.shown / PAGE_SIZE) + 1 };
+    this.record("push");
+    const seq = ++this.seq;
+    const offset = this.shown;
+    this.app.dataset.state = "loading";
+    const res = await this.search(offset, this.state.page * PAGE_SIZE - offset);
+    if (seq !== this.seq) return;
+    if (!res) {
+      this.app.dataset.state = "failed";
+      return;
+    }
+    const first = this.appendResults(res.results);
+    this.afterResults(res.total);
+    this.app.dataset.state = "ready";
+    if (first) first.focus(); // keyboard readers continue where the new results start
+  }
+
+  // -- searching and drawing --
+
+  async search(offset, limit) {
+    try {
+      return await this.index.search({ text: this.state.q, filters: this.state.filters, limit, offset });
+    } catch (err) {
+      console.error(err);
+      this.status.textContent = "The search failed. Please try again or browse the directory with the links above.";
+      return null;
+    }
+  }
+
+  async run({ keepPage = false } = {}) {
+    const seq = ++this.seq;
+    if (!keepPage) this.state.page = 1;
+    this.app.setAttribute("aria-busy", "true");
+    this.app.dataset.state = "loading";
+    const res = await this.search(0, this.state.page * PAGE_SIZE);
+    if (seq !== this.seq) return;
+    this.app.removeAttribute("aria-busy");
+    if (!res) {
+      this.app.dataset.state = "failed";
+      return;
+    }
+    this.total = res.total;
+    this.counts = res.counts || {};
+    this.list.replaceChildren();
+    this.shown = 0;
+    this.appendResults(res.results);
+    this.afterResults(res.total);
+    this.drawCounts();
+    this.app.dataset.state = "ready"; // the list shows the URL's state (tests wait for it)
+  }
+
+  afterResults(total) {
+    this.status.textContent = plural(total, "programme", "programmes");
+    this.empty.hidden = total !== 0;
+    this.more.hidden = this.shown >= total;
+    this.shownNote.hidden = total === 0;
+    this.shownNote.textContent = this.shown >= total ? "" : `Showing ${fmt(this.shown)} of ${fmt(total)}.`;
+    const active = Object.values(this.state.filters).reduce((n, v) => n + v.length, 0);
+    this.toggle.textContent = active ? `Filters (${active} selected)` : "Filters";
+  }
+
+  appendResults(results) {
+    let first = null;
+    for (const r of results) {
+      const li = this.resultItem(r);
+      this.list.append(li);
+      first = first || li.querySelector("a");
+    }
+    this.shown += results.length;
+    return first;
+  }
+
+  resultItem(r) {
+    const countryLabels = this.labels("country", r.countries || []);
+    const meta = [r.kindLabel || r.kind, countryLabels.join(", ")].filter(Boolean).join(" · ");
+    const name = h("a", { class: "dir-result__name", href: new URL(r.url, this.root).href, lang: r.lang || null }, r.name);
+    const li = h("li", { class: "dir-result" }, h("p", { class: "dir-result__title" }, name));
+    if (r.nameEn && r.nameEn !== r.name) {
+      li.append(h("p", { class: "dir-result__en", lang: "en" }, r.nameEn));
+    }
+    if (meta) li.append(h("p", { class: "dir-result__meta" }, meta));
+    if (r.summary) li.append(h("p", { class: "dir-result__summary", lang: r.summaryLang || null }, r.summary));
+    return li;
+  }
+
+  labels(facet, values) {
+    const entry = this.facetEls.get(facet);
+    return values.map((v) => (entry && entry.rows.get(v) ? entry.rows.get(v).label : v));
+  }
+
+  drawCounts() {
+    for (const [name, entry] of this.facetEls) {
+      const counts = this.counts[name] || {};
+      for (const [id, r] of entry.rows) {
+        const n = counts[id] ?? 0;
+        r.count = n;
+        r.n.textContent = `(${fmt(n)})`;
+        r.row.classList.toggle("dir-opt--zero", n === 0 && !r.box.checked);
+      }
+      if (entry.long) this.drawLongFacet(entry);
+    }
+  }
+
+  drawLongFacet(entry) {
+    // the top values by count and every checked one; with filter text, the
+    // values whose label contains it (accents and case ignored)
+    const text = fold(entry.find.value.trim());
+    const all = [...entry.rows.values()];
+    const order = (a, b) => (b.count ?? 0) - (a.count ?? 0) || byLabel.compare(a.label, b.label);
+    let shown;
+    if (text) {
+      const matches = all.filter((r) => r.folded.includes(text)).sort(order);
+      shown = matches.slice(0, MAX_MATCHES);
+      for (const r of all) if (r.box.checked && !shown.includes(r)) shown.push(r);
+      entry.note.textContent = matches.length === 0 ? "No match."
+        : matches.length > MAX_MATCHES ? `${fmt(MAX_MATCHES)} of ${fmt(matches.length)} matches shown; type more to narrow them down.`
+          : plural(matches.length, "match", "matches") + ".";
+    } else {
+      const top = all.filter((r) => r.count > 0).sort(order).slice(0, TOP_VALUES);
+      shown = [...all.filter((r) => r.box.checked && !top.includes(r)).sort(order), ...top];
+      entry.note.textContent = all.length > shown.length
+        ? `The ${fmt(top.length)} with the most programmes${shown.length > top.length ? " and those selected" : ""}; type to find the other ${fmt(all.length - shown.length)}.`
+        : "";
+    }
+    const focused = document.activeElement;
+    const want = new Set(shown);
+    for (const r of all) r.row.hidden = !want.has(r);
+    // reorder only when needed; moving a focused checkbox would lose focus
+    const current = [...entry.list.children];
+    const target = shown.map((r) => r.row);
+    if (current.slice(0, target.length).some((row, i) => row !== target[i])) {
+      entry.list.prepend(...target);
+      if (focused && entry.list.contains(focused) && document.activeElement !== focused) focused.focus();
+    }
+  }
+}
