@@ -9,6 +9,7 @@
 #   make fmt-check        fail when a data file is not in canonical form
 #   make new KIND=pilot ID=some-id   add a template record to the right data file
 #   make links            check every external URL; list records due for review
+#   make bench N="1000 10000"   synthetic data at each size: build, size and search figures
 
 PYTHON ?= python3
 VENV   := .venv
@@ -20,7 +21,7 @@ export NO_MKDOCS_2_WARNING := 1
 export PYTHONPATH := $(CURDIR)/scripts
 export DIRECTORY_DATA := $(abspath $(DATA))
 
-.PHONY: serve build check fmt fmt-check new links test render browser clean
+.PHONY: serve build check fmt fmt-check new links bench test render browser clean
 
 $(VENV)/.site: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -54,6 +55,11 @@ new: $(VENV)/.site
 links: $(VENV)/.site
 	@mkdir -p build
 	$(PY) -m directory links $(DATA) --report $(or $(REPORT),build/link-report.md) --json $(or $(REPORT_JSON),build/link-report.json)
+
+N ?= 1000
+bench: $(VENV)/.dev browser
+	@mkdir -p build
+	$(PY) -m bench.run $(foreach n,$(N),--n $(n)) --json build/bench.json
 
 render: $(VENV)/.site
 	$(PY) -m directory render $(DATA) $(or $(OUT),build/pages)
