@@ -1,0 +1,476 @@
+"""Benchmark: generate, validate and build the site for N synthetic records.
+
+    python -m bench.run --n 1000 [--n 10000 ...] [--json build/bench.json] [--keep DIR] [--seed S]
+                        [--no-search]
+
+For each N, in a temporary folder (or DIR/n<N> with --keep):
+
+generation   bench.synthetic writes N programme records (in-process)
+validation   directory.validate.validate(folder) (in-process, one run)
+build        the real site: ``python -m mkdocs build --strict --clean`` in the
+             repository with DIRECTORY_DATA=<folder> (hooks, search, everything)
+floor        the same pages built by bare MkDocs: the pages rendered by
+             ``python -m directory render``, the repository's static docs/ and
+             the open-data files (the data, the schema, directory.json, as the
+             hooks publish them) built with a copy of mkdocs.yml without the
+             directory hooks: same theme, plugins, Markdown extensions and nav.
+             build / floor is what the directory's own work (validating,
+             rendering, exporting in the hooks) costs on top of MkDocs.
+             (Pages that only the hooks add, beyond what ``directory render``
+             writes, are not in the floor.)
+
+then measures the built site: HTML bytes per programme page (mean and max of
+site/programmes/*/index.html), the whole site (bytes and files) and the search
+index (site/search/search_index.json, site/pagefind/ and the directory's own
+index folder, whichever are present), and times the search in a browser
+(bench.browser: Debian's chromium, a new context with a cold cache for each
+measurement): three text queries (Dutch, Danish, English) and a two-facet
+filter on the directory page, from navigation start until the first results
+are shown, and the header search box on a programme page, from focus until
+its dropdown lists the matches; with the bytes transferred for each.
+
+Prints one table to stdout with a line per N, a table of the search
+measurements per N and a last line comparing the largest N with the targets
+(a report: nothing fails when one is missed); progress to stderr. With --json
+writes a list with one object per N (every measure, the record counts and the
+machine). A search measurement that fails (no results within 30 s, no
+browser) is reported in the tables and the JSON, and the command then exits 1.
+Timings are wall-clock seconds of one run each: compare runs on the same,
+otherwise idle machine. The JSON also has the CPU seconds of each step
+(``*_cpu_s``, user + system), which a busy machine disturbs less. This is a command, not a test: it asserts nothing
+about speed.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from importlib import metadata
+from pathlib import Path
+
+import yaml
+
+try:
+    import resource
+except ImportError:  # not on Windows: no CPU times of the builds there
+    resource = None
+
+from directory import model
+from directory.export import export_json
+from directory.problems import summary
+from directory.render import render_pages
+from directory.validate import data_files, validate
+from directory.validate.schema import SCHEMA_PATH
+
+from .synthetic import generate
+
+ROOT = Path(__file__).resolve().parents[2]
+
+# every numeric measure of a row; all are positive for a site that built
+FIELDS = [
+    "n", "generation_s", "validation_s", "build_s", "floor_s", "build_floor_ratio",
+    "programme_page_kb_mean", "programme_page_kb_max", "programme_pages",
+    "site_bytes", "site_files", "site_mb",
+]
+# ... and the size of the search index: zero while the site has none
+SEARCH_FIELDS = ["search_index_bytes", "search_index_mb"]
+
+COLUMNS = [  # (heading, field, format)
+    ("N", "n", "{:d}"),
+    ("generation s", "generation_s", "{:.2f}"),
+    ("validation s", "validation_s", "{:.2f}"),
+    ("build s", "build_s", "{:.2f}"),
+    ("floor s", "floor_s", "{:.2f}"),
+    ("build/floor", "build_floor_ratio", "{:.2f}"),
+    ("KB/programme page", "programme_page_kb_mean", "{:.1f}"),
+    ("site MB", "site_mb", "{:.1f}"),
+    ("search index MB", "search_index_mb", "{:.2f}"),
+    ("first results s (max)", "first_results_s_max", "{:.2f}"),
+    ("KB (max)", "first_results_kb_max", "{:.0f}"),
+]
+
+# the search measurements, one table per N: (heading, key, format)
+QUERY_COLUMNS = [
+    ("measure", "kind", "{}"),
+    ("query", "query", "{}"),
+    ("results", "results", "{:d}"),
+    ("ms", "ms", "{:.0f}"),
+    ("KB", "kb", "{:.1f}"),
+    ("index KB", "index_kb", "{:.1f}"),
+    ("KB gzipped", "kb_gzip", "{:.1f}"),
+    ("requests", "requests", "{:d}"),
+]
+
+# what the largest N is compared with: (label, field, target, format)
+TARGETS = [
+    ("build/floor", "build_floor_ratio", 1.15, "{:.2f}"),
+    ("KB/programme page", "programme_page_kb_mean", 40, "{:.1f} KB"),
+    ("first results", "first_results_s_max", 0.5, "{:.3f} s"),
+    ("first results transfer", "first_results_kb_max", 300, "{:,.0f} KB"),
+    ("validation", "validation_s", 3, "{:.2f} s"),
+]
+GROWTH_TARGET = (1000, 10000, 11)  # build time from 1,000 to 10,000 records at most 11x
+
+
+def progress(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+# --------------------------------------------------------------------------------------
+# Browser search and filter timings (bench.browser).
+#
+# measure_search(site_dir, n) is called once per N with the built site while it
+# still exists. It returns {"queries": [{"kind", "query", "ms", "kb", "index_kb",
+# "kb_gzip", "requests", "results"}, ...], "max_ms": ..., "max_kb": ...}, stored
+# in the row under "search"; a measurement that fails raises SearchError.
+# --------------------------------------------------------------------------------------
+def measure_search(site_dir: Path, n: int) -> dict:
+    from .browser import measure
+
+    progress(f"timing the search for {n} records in chromium…")
+    return measure(site_dir)
+
+
+def _env(data: Path) -> dict[str, str]:
+    env = dict(os.environ, DIRECTORY_DATA=str(data), NO_MKDOCS_2_WARNING="1")
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT / "scripts"), env.get("PYTHONPATH")]))
+    env.pop("GITHUB_REPOSITORY", None)  # no "edit this record" links: both builds render alike
+    return env
+
+
+def _children_cpu() -> float:
+    if resource is None:
+        return 0.0
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def _run(args: list[str], env: dict[str, str], cwd: Path, what: str) -> tuple[float, float, str]:
+    """Run a command; its wall-clock and CPU seconds and its stderr. Stops on failure."""
+    cpu, start = _children_cpu(), time.perf_counter()
+    done = subprocess.run(args, cwd=cwd, env=env, capture_output=True, text=True)
+    seconds, cpu = time.perf_counter() - start, _children_cpu() - cpu
+    if done.returncode != 0:
+        tail = "\n".join((done.stdout + done.stderr).splitlines()[-30:])
+        raise SystemExit(f"{what} failed (exit {done.returncode}):\n{tail}")
+    return round(seconds, 3), round(cpu, 3), done.stderr
+
+
+class _Timer:
+    """Wall-clock and CPU seconds of a block in this process."""
+
+    def __enter__(self):
+        self.wall, self.cpu = time.perf_counter(), time.process_time()
+        return self
+
+    def __exit__(self, *exc):
+        self.wall = round(time.perf_counter() - self.wall, 3)
+        self.cpu = round(time.process_time() - self.cpu, 3)
+
+
+def _reported(stderr: str) -> float | None:
+    """MkDocs' own 'Documentation built in X seconds' (without start-up)."""
+    m = re.search(r"Documentation built in ([0-9.]+) seconds", stderr)
+    return float(m.group(1)) if m else None
+
+
+def floor_config(docs: Path) -> dict:
+    """mkdocs.yml without the directory: no hooks, no extra.directory; the same
+    theme (with its overrides), plugins, Markdown extensions, CSS, validation
+    and nav (the entries whose page exists)."""
+    real = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    config = {k: v for k, v in real.items() if k not in ("hooks", "extra", "docs_dir", "site_dir", "nav")}
+    config["docs_dir"] = str(docs)
+    theme = dict(real.get("theme") or {})
+    if theme.get("custom_dir"):
+        theme["custom_dir"] = str((ROOT / theme["custom_dir"]).resolve())
+    config["theme"] = theme
+    extra = {k: v for k, v in (real.get("extra") or {}).items() if k != "directory"}
+    if extra:
+        config["extra"] = extra
+    if real.get("nav"):
+        config["nav"] = _nav(real["nav"], docs)
+    return config
+
+
+def _nav(items: list, docs: Path) -> list:
+    out = []
+    for item in items:
+        if isinstance(item, str):
+            if (docs / item).is_file():
+                out.append(item)
+            continue
+        for title, value in item.items():
+            if isinstance(value, list):
+                sub = _nav(value, docs)
+                if sub:
+                    out.append({title: sub})
+            elif isinstance(value, str) and ((docs / value).is_file() or "://" in value):
+                out.append({title: value})
+    return out
+
+
+def _tree_size(folder: Path) -> tuple[int, int]:
+    total = files = 0
+    for dirpath, _, names in os.walk(folder):
+        for name in names:
+            total += os.path.getsize(os.path.join(dirpath, name))
+            files += 1
+    return total, files
+
+
+def search_indexes() -> list[str]:
+    """Where a search index may stand in the site: MkDocs' (lunr) search index,
+    Pagefind's bundle and the directory's own index, whichever the site has."""
+    places = ["search/search_index.json", "pagefind"]
+    try:
+        from directory.search_index import INDEX_FOLDER
+    except ImportError:
+        pass
+    else:
+        places.append(INDEX_FOLDER)
+    return places
+
+
+def measure_site(site: Path) -> dict:
+    pages = [p.stat().st_size for p in site.glob("programmes/*/index.html")]
+    site_bytes, site_files = _tree_size(site)
+    parts = {}
+    for place in search_indexes():
+        path = site / place
+        if path.is_file():
+            parts[place] = path.stat().st_size
+        elif path.is_dir():
+            parts[place] = _tree_size(path)[0]
+    index_bytes = sum(parts.values())
+    return {
+        "programme_pages": len(pages),
+        "programme_page_bytes_mean": round(sum(pages) / len(pages)) if pages else 0,
+        "programme_page_bytes_max": max(pages, default=0),
+        "programme_page_kb_mean": round(sum(pages) / len(pages) / 1024, 2) if pages else 0,
+        "programme_page_kb_max": round(max(pages, default=0) / 1024, 2),
+        "site_bytes": site_bytes,
+        "site_files": site_files,
+        "site_mb": round(site_bytes / 2**20, 2),
+        "search_index_bytes": index_bytes,
+        "search_index_mb": round(index_bytes / 2**20, 3),
+        "search_index_parts": parts,  # bytes by place in the site
+    }
+
+
+def machine() -> dict:
+    def version(dist: str) -> str | None:
+        try:
+            return metadata.version(dist)
+        except metadata.PackageNotFoundError:
+            return None
+
+    info = {
+        "cpu_count": os.cpu_count(),
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+        "mkdocs": version("mkdocs"),
+        "mkdocs_material": version("mkdocs-material"),
+        "date": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+    }
+    if hasattr(os, "getloadavg"):
+        info["load_average"] = [round(x, 2) for x in os.getloadavg()]
+    return info
+
+
+def bench(n: int, work: Path, seed: int, search: bool = True) -> dict:
+    """Every measure for N records, working in ``work`` (which must be empty)."""
+    data, site = work / "data", work / "site"
+    floor, floor_docs, floor_site = work / "floor", work / "floor" / "docs", work / "floor" / "site"
+    row: dict = {"n": n, "seed": seed, "machine": machine()}
+
+    progress(f"generating {n} records…")
+    with _Timer() as t:
+        row["records"] = generate(n, data, seed)
+    row["generation_s"], row["generation_cpu_s"] = t.wall, t.cpu
+    row["data_bytes"] = sum(p.stat().st_size for p in data_files(data))
+
+    progress(f"validating {n} records…")
+    with _Timer() as t:
+        result = validate(data)
+    row["validation_s"], row["validation_cpu_s"] = t.wall, t.cpu
+    row["problems"] = len(result.problems)
+    if not result.ok:
+        for p in result.problems[:20]:
+            progress(p.format())
+        raise SystemExit(f"the generated data has {summary(result.problems)}; nothing to build")
+    if result.problems:
+        progress(f"  the generated data has {summary(result.problems)}")
+
+    # the rest of the directory's own work inside the build, in-process, for comparison
+    with _Timer() as t:
+        pages = render_pages(model.build(result.context))
+    row["render_s"] = t.wall
+    with _Timer() as t:
+        exported = export_json(result.context)
+    row["export_s"] = t.wall
+    row["pages"] = len(pages)
+    del pages, result
+
+    env = _env(data)
+    progress(f"building the site for {n} records (mkdocs build --strict)…")
+    row["build_s"], row["build_cpu_s"], stderr = _run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-d", str(site)], env, ROOT, "mkdocs build")
+    row["build_reported_s"] = _reported(stderr)
+
+    progress("rendering the pages for the floor (python -m directory render)…")
+    _run([sys.executable, "-m", "directory", "render", str(data), str(floor_docs)], env, ROOT, "directory render")
+    for item in (ROOT / "docs").iterdir():
+        target = floor_docs / item.name
+        if item.is_dir():
+            shutil.copytree(item, target, dirs_exist_ok=True)
+        else:
+            shutil.copyfile(item, target)
+    # the open-data files the hooks publish with the site
+    (floor_docs / "data").mkdir(exist_ok=True)
+    for path in data_files(data):
+        shutil.copyfile(path, floor_docs / "data" / path.name)
+    (floor_docs / "data" / "directory.json").write_text(exported, encoding="utf-8")
+    (floor_docs / "schema").mkdir(exist_ok=True)
+    shutil.copyfile(SCHEMA_PATH, floor_docs / "schema" / SCHEMA_PATH.name)
+    config = floor / "mkdocs.yml"
+    config.write_text(yaml.safe_dump(floor_config(floor_docs), sort_keys=False, allow_unicode=True),
+                      encoding="utf-8")
+
+    progress(f"building the floor for {n} records (bare mkdocs build --strict)…")
+    row["floor_s"], row["floor_cpu_s"], stderr = _run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-f", str(config), "-d", str(floor_site)],
+        env, floor, "floor mkdocs build")
+    row["floor_reported_s"] = _reported(stderr)
+    row["build_floor_ratio"] = round(row["build_s"] / row["floor_s"], 3)
+    if row["floor_cpu_s"]:
+        row["build_floor_cpu_ratio"] = round(row["build_cpu_s"] / row["floor_cpu_s"], 3)
+
+    progress("measuring the site…")
+    row.update(measure_site(site))
+    floor_bytes, floor_files = _tree_size(floor_site)
+    row["floor_site_bytes"], row["floor_site_files"] = floor_bytes, floor_files
+    row["search"] = {}
+    row["first_results_s_max"] = row["first_results_kb_max"] = None
+    if search:
+        from .browser import SearchError
+
+        try:
+            row["search"] = measure_search(site, n)
+        except SearchError as exc:
+            progress(f"  the search measurement failed: {exc}")
+            row["search"] = {"error": str(exc)}
+        else:
+            row["first_results_s_max"] = round(row["search"]["max_ms"] / 1000, 3)
+            row["first_results_kb_max"] = row["search"]["max_kb"]
+    return row
+
+
+def _cell(value, fmt: str, missing: str = "-") -> str:
+    return missing if value is None else fmt.format(value)
+
+
+def _layout(cells: list[list[str]], left: int = 0) -> str:
+    """Columns of text: the first ``left`` columns flush left, the others right."""
+    widths = [max(len(r[i]) for r in cells) for i in range(len(cells[0]))]
+    lines = ["  ".join(c.ljust(w) if i < left else c.rjust(w) for i, (c, w) in enumerate(zip(r, widths))).rstrip()
+             for r in cells]
+    lines.insert(1, "  ".join("-" * w for w in widths))
+    return "\n".join(lines)
+
+
+def table(rows: list[dict]) -> str:
+    def cells(row):
+        failed = "error" in (row.get("search") or {})
+        return [_cell(row.get(f), fmt, "failed" if failed and f.startswith("first_results") else "-")
+                for _, f, fmt in COLUMNS]
+
+    return _layout([[h for h, _, _ in COLUMNS]] + [cells(row) for row in rows])
+
+
+def search_table(row: dict) -> str:
+    """The search measurements of one N."""
+    search = row.get("search") or {}
+    title = f"search at N={row['n']:,} (chromium, cold cache, one run each; KB on the wire, uncompressed)"
+    if "error" in search:
+        return f"{title}\nfailed: {search['error']}"
+    if not search.get("queries"):
+        return f"{title}\nnot measured"
+    body = [[_cell(q.get(k), fmt) for _, k, fmt in QUERY_COLUMNS] for q in search["queries"]]
+    return title + "\n" + _layout([[h for h, _, _ in QUERY_COLUMNS]] + body, left=2)
+
+
+def targets(rows: list[dict]) -> str:
+    """One line: the largest N against the targets, each "met" or "missed by X"."""
+    row = max(rows, key=lambda r: r["n"])
+    parts = []
+    for label, field, target, fmt in TARGETS:
+        value = row.get(field)
+        if value is None:
+            parts.append(f"{label} <= {fmt.format(target)}: not measured")
+            continue
+        verdict = "met" if value <= target else f"missed by {fmt.format(value - target)}"
+        parts.append(f"{label} {fmt.format(value)} <= {fmt.format(target)}: {verdict}")
+    small, large, most = GROWTH_TARGET
+    by_n = {r["n"]: r for r in rows}
+    if small in by_n and large in by_n:
+        growth = by_n[large]["build_s"] / by_n[small]["build_s"]
+        verdict = "met" if growth <= most else f"missed by {growth - most:.1f}x"
+        parts.append(f"build growth {small // 1000}k -> {large // 1000}k {growth:.1f}x <= {most}x: {verdict}")
+    return f"targets at N={row['n']:,}: " + "; ".join(parts)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.run", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--n", type=int, action="append", required=True, metavar="N",
+                        help="number of programme records (repeat for several sizes)")
+    parser.add_argument("--json", type=Path, help="write the results to this JSON file")
+    parser.add_argument("--keep", type=Path, metavar="DIR",
+                        help="work in DIR/n<N> and keep the data, the pages and both sites")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--no-search", dest="search", action="store_false",
+                        help="skip the browser timings of the search")
+    args = parser.parse_args(argv)
+    if any(n < 1 for n in args.n):
+        parser.error("N must be at least 1")
+
+    rows = []
+    for n in args.n:
+        if args.keep:
+            work = args.keep.resolve() / f"n{n}"
+            for sub in ("data", "site", "floor"):
+                shutil.rmtree(work / sub, ignore_errors=True)
+            work.mkdir(parents=True, exist_ok=True)
+            rows.append(bench(n, work, args.seed, args.search))
+        else:
+            with tempfile.TemporaryDirectory(prefix=f"bench-n{n}-") as tmp:
+                rows.append(bench(n, Path(tmp), args.seed, args.search))
+        row = rows[-1]
+        progress(f"N={n}: generation {row['generation_s']:.2f} s, validation {row['validation_s']:.2f} s, "
+                 f"build {row['build_s']:.2f} s (CPU {row['build_cpu_s']:.2f} s), "
+                 f"floor {row['floor_s']:.2f} s (CPU {row['floor_cpu_s']:.2f} s)")
+        if args.json:  # after every N, so that a long run leaves what it measured
+            args.json.parent.mkdir(parents=True, exist_ok=True)
+            args.json.write_text(json.dumps(rows, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(table(rows))
+    if args.search:
+        for row in rows:
+            print()
+            print(search_table(row))
+    print()
+    print(targets(rows))
+    if args.json:
+        progress(f"wrote {args.json}")
+    return 1 if any("error" in (row.get("search") or {}) for row in rows) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
