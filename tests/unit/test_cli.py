@@ -27,6 +27,7 @@ def test_valid_data_exits_0(data_folder):
     b"", b"\x00\x01\x02binary", b"\xff\xfe\x00a", b"programmes: [", b"programmes: 5\n", b"- a\n- b\n",
     b"programmes:\n  - 1\n  - [2]\n  - {id: {x: 1}}\n", b"\"unterminated", b"programmes:\n\t- id: x\n",
     b"programmes: !!binary aGVsbG8=\n", b"? [a, b]\n: c\n", b"programmes:\n  - &a {id: x, parent: *a}\n",
+    b"programmes:\n  - id: x\n    kind: 0x_\n", b"programmes:\n  - {id: x, kind: 0o_, age: 1e99999}\n",
 ])
 def test_any_content_gives_messages_not_tracebacks(data_folder, content):
     data_folder("programmes.yaml", content)

@@ -10,7 +10,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..load import LoadedFile, load_file
+from ..load import LoadedFile, gc_paused, load_file
 from ..problems import ERROR, Problem, errors
 from . import rules, schema
 from .context import RECORD_LISTS, Context, Record
@@ -76,7 +76,12 @@ def _collect(ctx: Context, file: LoadedFile, schema_problems: list[Problem]) -> 
 
 
 def validate(folder: Path | str, today: dt.date | None = None) -> Result:
-    folder = Path(folder)
+    """Check the data folder ``folder``: its records, and every problem, sorted."""
+    with gc_paused():  # see load.gc_paused: a tenth of the time for 10,000 records
+        return _validate(Path(folder), today)
+
+
+def _validate(folder: Path, today: dt.date | None) -> Result:
     ctx = Context() if today is None else Context(today=today)
     result = Result(folder, ctx)
     shown = display_path(folder)

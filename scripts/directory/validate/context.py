@@ -70,19 +70,28 @@ class Context:
         return Problem(file.path, pos.line, pos.col, level, field_path(path), message, rule)
 
 
-def find(data: Any, pattern: tuple, prefix: tuple = ()) -> Iterator[tuple[tuple, Any]]:
+def find(data: Any, pattern: tuple, prefix: tuple = ()) -> list[tuple[tuple, Any]]:
     """Values at ``pattern`` inside ``data``; '*' stands for every list item.
 
-    >>> list(find({"a": [{"b": 1}, {"b": 2}]}, ("a", "*", "b")))
+    >>> find({"a": [{"b": 1}, {"b": 2}]}, ("a", "*", "b"))
     [(('a', 0, 'b'), 1), (('a', 1, 'b'), 2)]
+
+    Rules call this for every field of every record, so it returns at once
+    when the record lacks the first field, and it goes one level of the
+    pattern at a time instead of recursing (which keeps the file order).
     """
-    if not pattern:
-        yield prefix, data
-        return
-    head, rest = pattern[0], pattern[1:]
-    if head == "*":
-        if isinstance(data, list):
-            for i, item in enumerate(data):
-                yield from find(item, rest, prefix + (i,))
-    elif isinstance(data, dict) and head in data:
-        yield from find(data[head], rest, prefix + (head,))
+    if pattern and pattern[0] != "*" and not (isinstance(data, dict) and pattern[0] in data):
+        return []
+    found = [(prefix, data)]
+    for head in pattern:
+        deeper = []
+        for path, value in found:
+            if head == "*":
+                if isinstance(value, list):
+                    deeper.extend((path + (i,), item) for i, item in enumerate(value))
+            elif isinstance(value, dict) and head in value:
+                deeper.append((path + (head,), value[head]))
+        if not deeper:
+            return deeper
+        found = deeper
+    return found

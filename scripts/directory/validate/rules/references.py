@@ -40,8 +40,13 @@ FIELDS = {
 
 def check(ctx: Context):
     known = {t: ctx.ids(t) for t in ("programme", "organisation", "contact", "source")}
+    # a removed record's id is often left in many records, and each message
+    # searches all ids for a close one: search once per id
+    said: dict[tuple[str, str], str] = {}
     for rec in ctx.valid():
         for pattern, target in FIELDS.get(rec.type, []):
             for sub, value in find(rec.data, pattern):
                 if value not in known[target]:
-                    yield ctx.at(rec, sub, unknown(f"{target} id", value, known[target]), ID)
+                    if (target, value) not in said:
+                        said[target, value] = unknown(f"{target} id", value, known[target])
+                    yield ctx.at(rec, sub, said[target, value], ID)
