@@ -21,10 +21,8 @@ is looked up; and the garbage collector pauses meanwhile (gc_paused).
 """
 from __future__ import annotations
 
-import gc
 import re
 from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -43,6 +41,7 @@ from yaml.events import (
 )
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from .gcpause import gc_paused
 from .problems import ERROR, Problem, field_path
 
 Path_ = tuple  # a path into the data: keys and list indices
@@ -271,23 +270,6 @@ class _Builder:
             keys[sub] = _packed(key_node.start_mark)
             result[key] = self.build(value_node, sub)
         return result
-
-
-@contextmanager
-def gc_paused() -> Iterator[None]:
-    """No cyclic garbage collection within: for loading or checking a data
-    folder, which makes a million objects that live on, and hardly a garbage
-    cycle. Each collection would walk them all again: with the collector on,
-    loading 10,000 records took a third longer (and three times as long when
-    the node tree was composed), checking them a tenth longer. The collector
-    is back on (if it was on) when the block ends."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 class _Unusual(Exception):

@@ -79,7 +79,6 @@ ignored.
 from __future__ import annotations
 
 import bisect
-import gc
 import hashlib
 import json
 import re
@@ -87,7 +86,6 @@ import shutil
 import time
 import unicodedata
 from collections import defaultdict
-from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -95,6 +93,7 @@ from typing import Callable, Iterable
 
 import snowballstemmer
 
+from .gcpause import gc_paused
 from .model import Directory, Programme
 
 INDEX_FOLDER = "directory-index"
@@ -151,7 +150,7 @@ def age_bands(age_min: float | None, age_max: float | None, prenatal: bool) -> l
 def build_search_index(directory: Directory, out: Path, url_of: Callable[[Programme], str]) -> IndexStats:
     """Write the index of ``directory``'s programmes under ``out`` (replacing it)."""
     start = time.perf_counter()
-    with _no_gc():
+    with gc_paused():
         files, count = index_files(directory, url_of)
     _write(Path(out), files)
     return IndexStats(count, len(files), sum(map(len, files.values())), time.perf_counter() - start)
@@ -172,20 +171,6 @@ def index_files(directory: Directory, url_of: Callable[[Programme], str]) -> tup
     }
     files["manifest.json"] = _json(manifest)
     return files, len(records)
-
-
-@contextmanager
-def _no_gc():
-    """The build makes about a million small containers, none of them in
-    cycles; collecting the model's large heap for them takes longer than the
-    build."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def display_order(directory: Directory) -> list[Programme]:
