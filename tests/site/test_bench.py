@@ -2,7 +2,7 @@
 
 The benchmark is a command, not a timed test: this checks that it runs and
 reports every measure, never how fast anything is. The search timings need
-Debian's chromium (scripts/setup-browser.sh), as the browser tests do.
+Debian's chromium (make browser, scripts/setup-apt.sh), as the browser tests do.
 """
 import json
 

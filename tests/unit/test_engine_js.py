@@ -151,7 +151,7 @@ def url_of(p) -> str:
 
 def test_engine_under_node(tmp_path):
     node = shutil.which("node")
-    assert node, "node is missing: make test installs it (scripts/setup-node.sh)"
+    assert node, "node is missing: make test installs it (scripts/setup-apt.sh)"
     fixture = tmp_path / "fixture-site" / INDEX_FOLDER
     real = tmp_path / "real-site" / INDEX_FOLDER
     build_search_index(fixture_directory(tmp_path / "data"), fixture, url_of)
