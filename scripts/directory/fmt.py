@@ -557,9 +557,10 @@ class Writer:
         if digit is not None:
             old, new = old_parent + digit, new_parent + digit
         else:
-            text = next((line for line in body if line.strip()), "")
+            # only spaces indent YAML: a no-break space (U+00A0) is text
+            text = next((line for line in body if line.strip(" ")), "")
             old, new = len(text) - len(text.lstrip(" ")), new_parent + INDENT
-        lines = ["" if not line.strip() and len(line) <= old else " " * new + line[old:]
+        lines = ["" if not line.strip(" ") and len(line) <= old else " " * new + line[old:]
                  for line in body]
         while lines and not lines[-1]:  # blank lines after a text are not part of it
             lines.pop()

@@ -466,3 +466,12 @@ def test_the_data_in_the_repository_is_canonical(monkeypatch):
     out = io.StringIO()
     assert run(["data"], check=True, out=out) == 0, out.getvalue()
     assert out.getvalue() == "all 5 files are canonical\n"
+
+
+def test_a_block_text_of_a_no_break_space_keeps_its_indentation():
+    """Found by hypothesis: Python's strip() takes U+00A0 for a blank, YAML does not."""
+    text = "sources:\n  - id: id0\n    title: |-\n      \xa0\n    publisher: p\n"
+    new, problems = format_text(text, "f.yaml")
+    assert not problems
+    assert canonical_text(new) == new
+    assert data_of(new) == data_of(text)
