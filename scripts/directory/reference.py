@@ -33,7 +33,7 @@ from .load import load_file
 from .render import TEMPLATES, _finalize, escape_md
 from .validate.rules import references as reference_rule
 from .validate.rules import vocabulary as vocabulary_rule
-from .validate.schema import SCHEMA_PATH
+from .validate.schema import SCHEMA_PATH, TYPE_NAMES
 
 TEMPLATE = "fields.md.j2"
 VOCABULARY_FILE = "vocabularies.yaml"
@@ -46,16 +46,6 @@ _VOCABULARY_LINKS = [
     (("regions", "*", "country"), "countries"),
     (("regions", "*", "within"), "regions"),
 ]
-
-_TYPE_WORDS = {
-    "string": "text",
-    "integer": "a whole number",
-    "number": "a number",
-    "boolean": "true or false",
-    "array": "a list",
-    "object": "a mapping of fields",
-    "null": "nothing",
-}
 
 # Patterns in words, for a pattern whose node has no x-allowed text.
 PATTERN_WORDS = {
@@ -400,7 +390,7 @@ def _scalar_words(node: dict) -> list[str]:
         types = node.get("type")
         types = types if isinstance(types, list) else [types] if types else []
         if types:
-            words.append(" or ".join(_TYPE_WORDS.get(t, t) for t in types))
+            words.append(" or ".join(TYPE_NAMES.get(t, t) for t in types))
         if "pattern" in node:
             pattern = node["pattern"]
             words.append(PATTERN_WORDS.get(pattern, f"text matching the pattern {pattern}"))

@@ -29,7 +29,8 @@ from .suggest import did_you_mean
 
 SCHEMA_PATH = Path(__file__).resolve().parents[3] / "schema" / "directory.schema.json"
 
-_TYPE_NAMES = {
+# JSON Schema types in an editor's words (also used by the field reference)
+TYPE_NAMES = {
     "string": "a text",
     "integer": "a whole number",
     "number": "a number",
@@ -164,7 +165,7 @@ def _messages(err: ValidationError) -> Iterator[tuple[tuple, bool, str]]:
     elif v == "type":
         expected = err.validator_value
         expected = expected if isinstance(expected, list) else [expected]
-        want = " or ".join(_TYPE_NAMES.get(t, t) for t in expected)
+        want = " or ".join(TYPE_NAMES.get(t, t) for t in expected)
         extra = f"; allowed: {_allowed(err)}" if err.schema.get("x-allowed") else ""
         hint = ""
         if "string" in expected and isinstance(inst, (int, float)) and not isinstance(inst, bool):
