@@ -161,6 +161,14 @@ def _problem(file: LoadedFile, pos: Position, fld: str, message: str, rule: str 
     file.problems.append(Problem(file.path, pos.line, pos.col, ERROR, fld, message, rule))
 
 
+def _duplicate_key(file: LoadedFile, sub: Path_, mark) -> None:
+    """The second of two equal keys in one mapping (both loaders report it alike)."""
+    first = file.keys[sub]
+    _problem(file, _pos(mark), field_path(sub),
+             f"duplicate key '{sub[-1]}' (first at line {first.line}, column {first.col}); "
+             "a key may appear once in a mapping: keep one and delete the other", "duplicate-key")
+
+
 def _line_col(text: str, index: int) -> Position:
     line = text.count("\n", 0, index) + 1
     return Position(line, index - (text.rfind("\n", 0, index) + 1) + 1)
@@ -261,11 +269,7 @@ class _Builder:
                 key = str(self.loader.construct_object(key_node))
             sub = path + (key,)
             if sub in keys:
-                first, kpos = self.file.keys[sub], _pos(key_node.start_mark)
-                _problem(self.file, kpos, field_path(sub),
-                         f"duplicate key '{key}' (first at line {first.line}, column {first.col}); "
-                         "a key may appear once in a mapping: keep one and delete the other",
-                         "duplicate-key")
+                _duplicate_key(self.file, sub, key_node.start_mark)
                 continue
             keys[sub] = _packed(key_node.start_mark)
             result[key] = self.build(value_node, sub)
@@ -343,11 +347,7 @@ class _EventBuilder(_Builder):
             key = event.value
             sub = path + (key,)
             if sub in keys:
-                first, kpos = self.file.keys[sub], _pos(event.start_mark)
-                _problem(self.file, kpos, field_path(sub),
-                         f"duplicate key '{key}' (first at line {first.line}, column {first.col}); "
-                         "a key may appear once in a mapping: keep one and delete the other",
-                         "duplicate-key")
+                _duplicate_key(self.file, sub, event.start_mark)
                 self._skip(next_event())
             else:
                 keys[sub] = _packed(event.start_mark)
