@@ -25,3 +25,22 @@ def run_mkdocs(data: Path, out: Path, *extra: str) -> subprocess.CompletedProces
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-d", str(out), *extra],
         cwd=ROOT, env=env, capture_output=True, text=True,
     )
+
+
+def directory_of(folder: Path, programmes: str | None = None):
+    """The model of a data folder. With ``programmes`` (YAML text), the folder
+    is made first: the golden fixture's vocabularies, organisations and
+    sources, and these programmes."""
+    import shutil
+
+    from directory import model
+    from directory.validate import validate
+
+    if programmes is not None:
+        folder.mkdir(parents=True)
+        for name in ("vocabularies.yaml", "organisations.yaml", "sources.yaml"):
+            shutil.copy(FIXTURES / "golden" / name, folder / name)
+        (folder / "programmes.yaml").write_text(dedent(programmes), encoding="utf-8")
+    result = validate(folder)
+    assert result.ok, [p.format() for p in result.problems]
+    return model.build(result.context)

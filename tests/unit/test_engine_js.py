@@ -11,15 +11,11 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-from pathlib import Path
 
-import pytest
 
-from support import DATA, FIXTURES, ROOT, dedent
-from directory import model
+from support import DATA, ROOT, directory_of
 from directory.render import programme_path
 from directory.search_index import INDEX_FOLDER, build_search_index
-from directory.validate import validate
 
 # Names sort: Aanpak, Børn, Course, Families, Gezin, Kurser, Kurset, Pleeggezin, Zorg.
 # Words the stemming tests rely on: gezinnen/gezin (nl), pleeggezinnen/pleeggezin
@@ -135,16 +131,6 @@ programmes:
 """
 
 
-def fixture_directory(folder: Path) -> model.Directory:
-    folder.mkdir(parents=True)
-    for name in ("vocabularies.yaml", "organisations.yaml", "sources.yaml"):
-        shutil.copy(FIXTURES / "golden" / name, folder / name)
-    (folder / "programmes.yaml").write_text(dedent(PROGRAMMES), encoding="utf-8")
-    result = validate(folder)
-    assert result.ok, [p.format() for p in result.problems]
-    return model.build(result.context)
-
-
 def url_of(p) -> str:
     return programme_path(p)[:-len(".md")] + "/"
 
@@ -154,8 +140,8 @@ def test_engine_under_node(tmp_path):
     assert node, "node is missing: make test installs it (scripts/setup-apt.sh)"
     fixture = tmp_path / "fixture-site" / INDEX_FOLDER
     real = tmp_path / "real-site" / INDEX_FOLDER
-    build_search_index(fixture_directory(tmp_path / "data"), fixture, url_of)
-    build_search_index(model.build(validate(DATA).context), real, url_of)
+    build_search_index(directory_of(tmp_path / "data", PROGRAMMES), fixture, url_of)
+    build_search_index(directory_of(DATA), real, url_of)
     env = dict(os.environ, ENGINE_FIXTURE_INDEX=str(fixture), ENGINE_REAL_INDEX=str(real))
     result = subprocess.run(
         # engine.js is an ES module in a folder without a package.json "type"

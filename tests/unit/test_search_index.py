@@ -6,36 +6,22 @@ from __future__ import annotations
 
 import bisect
 import json
-import shutil
 from collections import Counter
 from pathlib import Path
 
 import pytest
 import yaml
 
-from support import DATA, FIXTURES, dedent
+from support import DATA, FIXTURES, dedent, directory_of
 from directory import model, search_index
 from directory.render import programme_path
 from directory.search_index import (
     IndexStats, age_bands, build_search_index, encode_set, fold, words,
 )
-from directory.validate import validate
 
 
 def url_of(p) -> str:
     return programme_path(p)[:-len(".md")] + "/"
-
-
-def directory_of(folder: Path, programmes: str | None = None) -> model.Directory:
-    """The golden fixture's supporting records with these programmes."""
-    if programmes is not None:
-        folder.mkdir(parents=True)
-        for name in ("vocabularies.yaml", "organisations.yaml", "sources.yaml"):
-            shutil.copy(FIXTURES / "golden" / name, folder / name)
-        (folder / "programmes.yaml").write_text(dedent(programmes), encoding="utf-8")
-    result = validate(folder)
-    assert result.ok, [p.format() for p in result.problems]
-    return model.build(result.context)
 
 
 # -- a reader of the format, written from the docstring -------------------------------
