@@ -12,7 +12,6 @@ import os
 import shutil
 import subprocess
 
-
 from support import DATA, ROOT, directory_of
 from directory.render import programme_path
 from directory.search_index import INDEX_FOLDER, build_search_index
