@@ -25,12 +25,11 @@ from mkdocs.structure.files import File, Files
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from directory import model  # noqa: E402
-from directory.export import export_json  # noqa: E402
 from directory.problems import summary  # noqa: E402
-from directory.reference import reference_page  # noqa: E402
-from directory.render import Options, programme_path, render_pages  # noqa: E402
+from directory.render import Options, programme_path  # noqa: E402
 from directory.search_index import INDEX_FOLDER, build_search_index  # noqa: E402
-from directory.validate import data_files, validate  # noqa: E402
+from directory.site import site_files  # noqa: E402
+from directory.validate import validate  # noqa: E402
 from directory.validate.schema import SCHEMA_PATH  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.directory")
@@ -84,10 +83,10 @@ def edit_url(config):
 
 
 def on_startup(command, dirty):
-    """Refuse `mkdocs build --dirty`: it rewrites the search index with only the
-    pages it rebuilt, and such a site must never be published."""
+    """Refuse `mkdocs build --dirty`: it leaves the pages of records that were
+    removed or renamed in site/, and such a site must never be published."""
     if command == "build" and dirty:
-        raise PluginError("mkdocs build --dirty writes an incomplete search index; build without --dirty")
+        raise PluginError("mkdocs build --dirty keeps the pages of removed records; build without --dirty")
     _session.command = command
     _session.last_good = None
     _session.directory = None
@@ -105,7 +104,7 @@ def on_files(files: Files, config) -> Files:
         print(problem.format(), file=sys.stderr)
     _session.showing_errors = []
     if result.ok:
-        generated = _generate(result, folder, config)
+        generated = _generate(result, config)
     elif _session.command == "serve" and _session.last_good is not None:
         _session.showing_errors = [p.format() for p in result.problems if p.level == "error"]
         # not log.warning: under --strict a warning would abort this rebuild too
@@ -126,22 +125,17 @@ def on_files(files: Files, config) -> Files:
     return files
 
 
-def _generate(result, folder: Path, config) -> dict[str, str | bytes]:
+def _generate(result, config) -> dict[str, str | bytes]:
     """The generated pages and the open data files, by their path in the site."""
     started = time.perf_counter()
     directory = model.build(result.context)
-    generated: dict[str, str | bytes] = dict(render_pages(directory, Options(edit_url=edit_url(config))))
-    rendered = len(generated)
-    generated["fields.md"] = reference_page(folder)  # the field reference, from the schema
-    # open data: the data files and the schema, published with the site
-    for path in data_files(folder):
-        generated[f"data/{path.name}"] = path.read_bytes()
-    generated["schema/directory.schema.json"] = SCHEMA_PATH.read_bytes()
-    generated["data/directory.json"] = export_json(result.context)
-    log.info("directory: %d programmes, %d organisations, %d contacts rendered to %d pages in %.1f s",
-             len(directory.programmes), len(directory.organisations), len(directory.contacts),
-             rendered + 1, time.perf_counter() - started)
-    _session.last_good = generated
+    options = Options(edit_url=edit_url(config), today=result.context.today)
+    generated = site_files(result, directory, options)
+    log.info("directory: %d programmes, %d organisations, %d contacts: %d pages and data files "
+             "in %.1f s", len(directory.programmes), len(directory.organisations),
+             len(directory.contacts), len(generated), time.perf_counter() - started)
+    if _session.command == "serve":  # only a preview falls back to the last good site
+        _session.last_good = generated
     _session.directory = directory
     return generated
 

@@ -16,13 +16,12 @@ floor        the same pages built by bare MkDocs: the pages rendered by
              directory hooks: same theme, plugins, Markdown extensions and nav.
              build / floor is what the directory's own work (validating,
              rendering, exporting in the hooks) costs on top of MkDocs.
-             (Pages that only the hooks add, beyond what ``directory render``
-             writes, are not in the floor.)
+             ``directory render`` writes the same files the hooks add
+             (directory.site.site_files).
 
 then measures the built site: HTML bytes per programme page (mean and max of
 site/programmes/*/index.html), the whole site (bytes and files) and the search
-index (site/search/search_index.json, site/pagefind/ and the directory's own
-index folder, whichever are present), and times the search in a browser
+index (the directory's own index folder), and times the search in a browser
 (bench.browser: Debian's chromium, a new context with a cold cache for each
 measurement): three text queries (Dutch, Danish, English) and a two-facet
 filter on the directory page, from navigation start until the first results
@@ -68,7 +67,7 @@ from directory.export import export_json
 from directory.problems import summary
 from directory.render import render_pages
 from directory.validate import data_files, validate
-from directory.validate.schema import SCHEMA_PATH
+from directory.search_index import INDEX_FOLDER
 
 from .synthetic import generate
 
@@ -228,16 +227,9 @@ def _tree_size(folder: Path) -> tuple[int, int]:
 
 
 def search_indexes() -> list[str]:
-    """Where a search index may stand in the site: MkDocs' (lunr) search index,
-    Pagefind's bundle and the directory's own index, whichever the site has."""
-    places = ["search/search_index.json", "pagefind"]
-    try:
-        from directory.search_index import INDEX_FOLDER
-    except ImportError:
-        pass
-    else:
-        places.append(INDEX_FOLDER)
-    return places
+    """Where the search index stands in the site (a list, so that another
+    engine's bundle can be measured beside it)."""
+    return [INDEX_FOLDER]
 
 
 def measure_site(site: Path) -> dict:
@@ -315,7 +307,7 @@ def bench(n: int, work: Path, seed: int, search: bool = True) -> dict:
         pages = render_pages(model.build(result.context))
     row["render_s"] = t.wall
     with _Timer() as t:
-        exported = export_json(result.context)
+        export_json(result.context)
     row["export_s"] = t.wall
     row["pages"] = len(pages)
     del pages, result
@@ -334,13 +326,7 @@ def bench(n: int, work: Path, seed: int, search: bool = True) -> dict:
             shutil.copytree(item, target, dirs_exist_ok=True)
         else:
             shutil.copyfile(item, target)
-    # the open-data files the hooks publish with the site
-    (floor_docs / "data").mkdir(exist_ok=True)
-    for path in data_files(data):
-        shutil.copyfile(path, floor_docs / "data" / path.name)
-    (floor_docs / "data" / "directory.json").write_text(exported, encoding="utf-8")
-    (floor_docs / "schema").mkdir(exist_ok=True)
-    shutil.copyfile(SCHEMA_PATH, floor_docs / "schema" / SCHEMA_PATH.name)
+    # directory render wrote the same pages and open data the hooks give MkDocs
     config = floor / "mkdocs.yml"
     config.write_text(yaml.safe_dump(floor_config(floor_docs), sort_keys=False, allow_unicode=True),
                       encoding="utf-8")

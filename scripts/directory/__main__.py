@@ -13,7 +13,7 @@ from pathlib import Path
 
 from . import model
 from .problems import errors, summary
-from .render import render_pages
+from .site import site_files
 from .validate import validate
 
 
@@ -44,13 +44,16 @@ def _render(args) -> int:
     if not result.ok:
         print(f"{args.data}: {summary(result.problems)}; nothing rendered", file=sys.stderr)
         return 1
-    pages = render_pages(model.build(result.context))
+    files = site_files(result, model.build(result.context))
     out = Path(args.out)
-    for path, text in pages.items():
+    for path, content in files.items():
         target = out / path
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
-    print(f"rendered {len(pages)} pages to {out}")
+        if isinstance(content, bytes):
+            target.write_bytes(content)
+        else:
+            target.write_text(content, encoding="utf-8")
+    print(f"wrote {len(files)} pages and data files to {out}")
     return 0
 
 

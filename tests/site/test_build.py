@@ -184,4 +184,4 @@ def test_open_data_export(built_site):
 def test_dirty_builds_are_refused(tmp_path):
     result = run_mkdocs(FIXTURES / "golden", tmp_path / "site", "--dirty")
     assert result.returncode == 1
-    assert "mkdocs build --dirty writes an incomplete search index" in result.stderr
+    assert "mkdocs build --dirty keeps the pages of removed records" in result.stderr
