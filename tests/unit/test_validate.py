@@ -258,3 +258,10 @@ def test_a_vocabulary_defined_twice_or_missing(data_folder):
     out = problems(data_folder, VALID)
     assert out[0] == ("data/organisations.yaml:5:1: error: (file): no vocabularies found in the data folder; add a "
                       "file with a 'vocabularies:' mapping (see data/vocabularies.yaml) [vocabulary]")
+
+
+def test_a_last_reviewed_day_that_does_not_exist_is_an_error_not_a_crash(data_folder):
+    out = problems(data_folder, with_changes(('    last_reviewed: "2026-11-23"\n  - id: pillar',
+                                              '    last_reviewed: "2020-02-30"\n  - id: pillar')))
+    assert out == ["data/programmes.yaml:9:20: error: programmes[0].last_reviewed: '2020-02-30' is "
+                   "not a day in the calendar; check the day of the month [partial-dates]"]

@@ -3,6 +3,7 @@
 Write 2019 for a year, 2019-07 for a month, 2019-07-01 for a day, and --02-02
 for a day whose year the source leaves open. Never fill in a year, month or
 day the source does not give. A period's start and end need a year.
+``last_reviewed`` is a real day too (the schema asks for YYYY-MM-DD).
 """
 from ...dates import parse
 from ..context import Context, find
@@ -13,7 +14,9 @@ LEVEL = "error"
 FIELDS = {
     "programme": [("period", "start"), ("period", "end"), ("funding", "*", "period", "start"),
                   ("funding", "*", "period", "end"), ("evaluation", "due"),
-                  ("legal_basis", "*", "in_force"), ("milestones", "*", "date")],
+                  ("legal_basis", "*", "in_force"), ("milestones", "*", "date"),
+                  ("last_reviewed",)],
+    "organisation": [("last_reviewed",)],
     "source": [("date",)],
 }
 NEED_YEAR = {"start", "end"}

@@ -6,6 +6,8 @@ sources. Twelve months later the record is due: check the sources again
 ``last_reviewed`` to the day you did. A record past its review date still
 publishes; its page says it may be out of date.
 """
+import datetime as dt
+
 from ...review import REVIEW_MONTHS, is_overdue, review_due
 from ..context import Context
 
@@ -16,9 +18,17 @@ LEVEL = "warning"
 def check(ctx: Context):
     for rec in ctx.valid():
         reviewed = rec.data.get("last_reviewed")
-        if not isinstance(reviewed, str) or not is_overdue(reviewed, ctx.today):
-            continue
+        if not isinstance(reviewed, str) or not _is_day(reviewed) or not is_overdue(reviewed, ctx.today):
+            continue  # a day that does not exist is the partial-dates rule's error
         yield ctx.at(rec, ("last_reviewed",),
                      f"last reviewed {reviewed}, more than {REVIEW_MONTHS} months ago (due "
                      f"{review_due(reviewed).isoformat()}); check the record against its sources "
                      "and set last_reviewed to the day you did", ID, level=LEVEL)
+
+
+def _is_day(text: str) -> bool:
+    try:
+        dt.date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
