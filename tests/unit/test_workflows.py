@@ -199,6 +199,10 @@ def test_weekly_report_never_fails_on_the_network_and_keeps_one_issue():
 def test_make_targets_used_by_the_workflows_exist():
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
     targets = set(re.findall(r"^([A-Za-z][\w-]*)\s*:(?!=)", makefile, re.M))
-    used = {m for path in FILES
-            for m in re.findall(r"\bmake ([a-z][\w-]*)", path.read_text(encoding="utf-8"))}
+    # only what the steps run, not what their names say
+    runs = [s.get("run", "") for path in FILES
+            for job in yaml.safe_load(path.read_text(encoding="utf-8"))["jobs"].values()
+            for s in job.get("steps", [])]
+    used = {m for run in runs for m in re.findall(r"\bmake ([a-z][\w-]*)", run)}
+    assert {"fmt-check", "check", "build", "test"} <= used
     assert used - targets == set(), f"the Makefile has no target {sorted(used - targets)}"
