@@ -342,8 +342,7 @@ class DirectoryPage {
   }
 
   resultItem(r) {
-    const countryLabels = this.labels("country", r.countries || []);
-    const meta = [r.kindLabel || r.kind, countryLabels.join(", ")].filter(Boolean).join(" · ");
+    const meta = [r.kindLabel, r.countries.join(", ")].filter(Boolean).join(" · ");
     const name = h("a", { class: "dir-result__name", href: new URL(r.url, this.root).href, lang: r.lang || null }, r.name);
     const li = h("li", { class: "dir-result" }, h("p", { class: "dir-result__title" }, name));
     if (r.nameEn && r.nameEn !== r.name) {
@@ -352,11 +351,6 @@ class DirectoryPage {
     if (meta) li.append(h("p", { class: "dir-result__meta" }, meta));
     if (r.summary) li.append(h("p", { class: "dir-result__summary", lang: r.summaryLang || null }, r.summary));
     return li;
-  }
-
-  labels(facet, values) {
-    const entry = this.facetEls.get(facet);
-    return values.map((v) => (entry && entry.rows.get(v) ? entry.rows.get(v).label : v));
   }
 
   drawCounts() {

@@ -105,19 +105,13 @@ function setUp(form) {
     return s;
   }
 
-  function countryLabels(index, values) {
-    // the engine gives country ids or labels; show labels
-    const facet = (index.facets || []).find((f) => f.name === "country");
-    const labels = new Map((facet ? facet.values : []).map((v) => [v.id, v.label]));
-    return values.map((v) => labels.get(v) || v);
-  }
-
   function draw(index, query, res) {
     const fmt = (n) => n.toLocaleString("en");
     options = res.results.map((r, i) => {
       const parts = [span("dir-hsearch__name", r.name, r.lang)];
       if (r.nameEn && r.nameEn !== r.name) parts.push(span("dir-hsearch__en", r.nameEn, "en"));
-      const meta = [r.kindLabel || r.kind, countryLabels(index, r.countries || []).join(", ")].filter(Boolean).join(" · ");
+      // the engine gives labels: kindLabel, and countries in English
+      const meta = [r.kindLabel, r.countries.join(", ")].filter(Boolean).join(" · ");
       if (meta) parts.push(span("dir-hsearch__meta", meta));
       return option(new URL(r.url, root).href, `dir-hsearch-opt-${i}`, ...parts);
     });
