@@ -210,6 +210,12 @@ class Programme:
         return chain[::-1]
 
     @property
+    def sort_key(self) -> tuple[str, str]:
+        """Alphabetical by name as the source gives it (then id): the order of
+        every list of programmes, on pages and in the search index."""
+        return (self.name.source.casefold(), self.id)
+
+    @property
     def has_ages(self) -> bool:
         return self.prenatal or self.age_min is not None or self.age_max is not None
 

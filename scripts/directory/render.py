@@ -306,10 +306,6 @@ def environment(directory: Directory, options: Options, today: dt.date) -> Envir
     return env
 
 
-def _sort_name(p: Programme) -> str:
-    return p.name.source.lower()
-
-
 @dataclass
 class Group:
     """A heading of a browse page and the programmes under it."""
@@ -395,7 +391,7 @@ def render_pages(directory: Directory, options: Options | None = None) -> dict[s
     for c in directory.contacts.values():
         render("contact.md.j2", contact_path(c), c=c, programmes=directory.programmes_with(c))
 
-    programmes = sorted(directory.programmes.values(), key=_sort_name)
+    programmes = sorted(directory.programmes.values(), key=lambda p: p.sort_key)
     kinds = _by_term(directory, programmes, "kinds", lambda p: [p.kind], plural=True)
     render("home.md.j2", "index.md", kinds=kinds)
     render("all.md.j2", "programmes/index.md", roots=directory.roots)

@@ -174,7 +174,7 @@ def index_files(directory: Directory, url_of: Callable[[Programme], str]) -> tup
 
 
 def display_order(directory: Directory) -> list[Programme]:
-    return sorted(directory.programmes.values(), key=lambda p: (p.name.source.casefold(), p.id))
+    return sorted(directory.programmes.values(), key=lambda p: p.sort_key)
 
 
 # -- facets ------------------------------------------------------------------
