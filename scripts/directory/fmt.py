@@ -471,9 +471,9 @@ def scalar(node: ScalarNode, flow: bool = False, key: bool = False) -> str:
 class Writer:
     """Writes a tree of blocks and entries as lines of text."""
 
-    def __init__(self, text: str):
+    def __init__(self, text: str, source: list[str] | None = None):
         self.text = text
-        self.source = split_lines(text)
+        self.source = split_lines(text) if source is None else source
         self.lines: list[str] = []
 
     def document(self, root: Block | None, node: Node, comments: list[Comment]) -> str:
@@ -515,7 +515,7 @@ class Writer:
         lead = " " * indent + ("-" if entry.key is None else scalar(entry.key, key=True) + ":")
         value = entry.value
         if entry.block is not None and entry.key is None:
-            sub = Writer(self.text)
+            sub = Writer(self.text, self.source)  # the file's lines, split once
             sub.block(entry.block, indent + INDENT, depth + 1)
             self.lines.append(lead + " " * (INDENT - 1) + sub.lines[0][indent + INDENT:])
             self.lines.extend(sub.lines[1:])
