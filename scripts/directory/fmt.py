@@ -93,8 +93,8 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .load import LoadedFile, _Loader, load_file, load_text
 from .problems import ERROR, Problem, field_path
+from .validate.schema import schema as _schema
 
-SCHEMA_PATH = Path(__file__).resolve().parents[2] / "schema" / "directory.schema.json"
 # Sorted by id. Not programmes: the site lists a record's parts (a plan's pillars,
 # a pillar's actions) in the order they stand in the file (model.build sorts
 # children by kind, then file position), so that order is the editors' to choose.
@@ -314,11 +314,6 @@ def _blank_counts(text: str) -> list[int]:
 
 
 # ---------------------------------------------------------------- canonical order
-
-
-@lru_cache(maxsize=1)
-def _schema() -> dict:
-    return json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
 
 
 def _resolve(schema: dict | None) -> dict | None:

@@ -51,7 +51,7 @@ from .validate import data_files, display_path
 from .validate.context import RECORD_LISTS
 from .validate.rules.references import FIELDS as REFERENCE_FIELDS
 from .validate.rules.vocabulary import FIELDS as VOCABULARY_FIELDS
-from .validate.schema import schema
+from .validate.schema import resolve, schema
 from .validate.suggest import unknown
 
 RULE = "new"
@@ -163,12 +163,7 @@ def _taken(folder: _Folder, record_id: str) -> list[Problem]:
 
 def _resolve(node: dict) -> dict:
     """A schema node with its $ref followed; the node's own keys win."""
-    while "$ref" in node:
-        target: Any = schema()
-        for part in node["$ref"].lstrip("#/").split("/"):
-            target = target[part]
-        node = {**target, **{k: v for k, v in node.items() if k != "$ref"}}
-    return node
+    return resolve(schema(), node)
 
 
 def _is_text(node: dict) -> bool:

@@ -33,7 +33,7 @@ from .load import load_file
 from .render import TEMPLATES, _finalize, escape_md
 from .validate.rules import references as reference_rule
 from .validate.rules import vocabulary as vocabulary_rule
-from .validate.schema import SCHEMA_PATH, TYPE_NAMES
+from .validate.schema import TYPE_NAMES, resolve, schema
 
 TEMPLATE = "fields.md.j2"
 VOCABULARY_FILE = "vocabularies.yaml"
@@ -62,22 +62,6 @@ _ANNOTATIONS = ("description", "examples", "x-allowed")
 
 
 # -- the schema ----------------------------------------------------------------
-
-def resolve(schema: dict, node: dict, seen: tuple[str, ...] = ()) -> dict:
-    """A schema node with its local ``$ref`` (recursively) merged in; the node's own
-    keywords, such as its description, win over the referenced ones."""
-    ref = node.get("$ref")
-    if ref is None:
-        return node
-    if not ref.startswith("#/") or ref in seen:
-        raise ValueError(f"cannot resolve $ref {ref!r}")
-    target: Any = schema
-    for part in ref[2:].split("/"):
-        target = target[part.replace("~1", "/").replace("~0", "~")]
-    merged = dict(resolve(schema, target, seen + (ref,)))
-    merged.update({k: v for k, v in node.items() if k != "$ref"})
-    return merged
-
 
 def strip_annotations(node: Any) -> Any:
     """The schema without description, examples and x-allowed: its constraints only.
@@ -646,5 +630,4 @@ def load_vocabularies(data_folder: Path) -> dict[str, list[dict]] | None:
 
 def reference_page(data_folder: Path) -> str:
     """The field reference for the schema and a data folder's vocabularies."""
-    schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
-    return render_reference(schema, load_vocabularies(Path(data_folder)))
+    return render_reference(schema(), load_vocabularies(Path(data_folder)))

@@ -46,6 +46,22 @@ def schema() -> dict:
     return json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
 
 
+def resolve(schema: dict, node: dict, seen: tuple[str, ...] = ()) -> dict:
+    """A schema node with its local ``$ref`` (recursively) merged in; the node's own
+    keywords, such as its description, win over the referenced ones."""
+    ref = node.get("$ref")
+    if ref is None:
+        return node
+    if not ref.startswith("#/") or ref in seen:
+        raise ValueError(f"cannot resolve $ref {ref!r}")
+    target: Any = schema
+    for part in ref[2:].split("/"):
+        target = target[part.replace("~1", "/").replace("~0", "~")]
+    merged = dict(resolve(schema, target, seen + (ref,)))
+    merged.update({k: v for k, v in node.items() if k != "$ref"})
+    return merged
+
+
 @lru_cache(maxsize=1)
 def _fast() -> fast.Compiler | None:
     """The schema compiled for the fast check, or None if it uses a keyword
