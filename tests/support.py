@@ -44,3 +44,18 @@ def directory_of(folder: Path, programmes: str | None = None):
     result = validate(folder)
     assert result.ok, [p.format() for p in result.problems]
     return model.build(result.context)
+
+
+@__import__("functools").cache
+def real_directory():
+    """The model of the real data, built once per test session."""
+    return directory_of(DATA)
+
+
+def unused_port() -> int:
+    """A local port nothing listens on (the OS's pick, released again)."""
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]

@@ -5,12 +5,11 @@ marks Dutch and Danish names and texts with their language.
 axe-core comes from node_modules (package.json; make test runs npm ci)."""
 from __future__ import annotations
 
-import functools
 import re
 
 import pytest
 
-from support import DATA, ROOT
+from support import ROOT, real_directory
 
 pytestmark = pytest.mark.browser
 
@@ -112,12 +111,7 @@ def test_no_axe_violations_with_the_header_search_open(sized_page, site_url, vie
 
 # -- language marking ------------------------------------------------------------
 
-@functools.cache
-def directory():
-    from directory import model
-    from directory.validate import validate
-
-    return model.build(validate(DATA).context)
+directory = real_directory
 
 
 # the language of the text node holding a snippet: the nearest lang attribute

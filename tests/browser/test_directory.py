@@ -3,23 +3,17 @@ URL (reload, Back), paging, facet counts against the data, and the page
 without JavaScript."""
 from __future__ import annotations
 
-import functools
 import re
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from support import DATA
+from support import real_directory
 
 pytestmark = pytest.mark.browser
 
 
-@functools.cache
-def directory():
-    from directory import model
-    from directory.validate import validate
-
-    return model.build(validate(DATA).context)
+directory = real_directory
 
 
 def expected(country: str | None = None, themes: tuple[str, ...] = ()) -> list[str]:

@@ -4,12 +4,11 @@ the climb from an action to its plan are in test_search.py and
 test_directory.py."""
 from __future__ import annotations
 
-import functools
 from urllib.parse import urlsplit
 
 import pytest
 
-from support import DATA
+from support import real_directory
 
 pytestmark = pytest.mark.browser
 
@@ -17,12 +16,7 @@ PLAN = "gent-intern-actieplan-kinderarmoede"
 PILLAR = "gent-pijler-opvoedingsondersteuning"
 
 
-@functools.cache
-def directory():
-    from directory import model
-    from directory.validate import validate
-
-    return model.build(validate(DATA).context)
+directory = real_directory
 
 
 def name(programme_id: str) -> str:

@@ -6,25 +6,19 @@ from __future__ import annotations
 
 import datetime
 import io
-import functools
 import re
 
 import pypdf
 import pytest
 
-from support import DATA
+from support import real_directory
 
 pytestmark = pytest.mark.browser
 
 CARD = "socialstyrelsen-taet-stoettede-opstartsforloeb"   # facts, a contact, a source, a part
 
 
-@functools.cache
-def directory():
-    from directory import model
-    from directory.validate import validate
-
-    return model.build(validate(DATA).context)
+directory = real_directory
 
 
 def page_count(pdf: bytes) -> int:

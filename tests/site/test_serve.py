@@ -2,7 +2,6 @@
 the errors on every page, then recovers when the data is fixed."""
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -11,17 +10,11 @@ import urllib.request
 
 import pytest
 
-from support import FIXTURES, ROOT
+from support import FIXTURES, ROOT, unused_port
 
 pytestmark = pytest.mark.site
 
 BANNER = "The data has errors: this preview shows the last version that built."
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def fetch(url: str) -> str | None:
@@ -47,7 +40,7 @@ def wait_for(url: str, condition, seconds: float = 60) -> str:
 def served(tmp_path):
     data = tmp_path / "data"
     shutil.copytree(FIXTURES / "golden", data)
-    port = free_port()
+    port = unused_port()
     env = dict(os.environ, DIRECTORY_DATA=str(data), NO_MKDOCS_2_WARNING="1",
                PYTHONPATH=str(ROOT / "scripts"))
     env.pop("GITHUB_REPOSITORY", None)

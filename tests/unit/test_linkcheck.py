@@ -17,6 +17,7 @@ import urllib.error
 
 import pytest
 
+from support import unused_port
 from directory import linkcheck
 from directory.__main__ import main
 
@@ -86,13 +87,6 @@ def server():
     srv.release.set()
     srv.shutdown()
     srv.server_close()
-
-
-@pytest.fixture
-def closed_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture(autouse=True)
@@ -209,7 +203,8 @@ programmes:
 
 
 @pytest.fixture
-def folder(data_folder, server, closed_port):
+def folder(data_folder, server):
+    closed_port = unused_port()
     base = f"http://127.0.0.1:{server.server_address[1]}"
     for name, text in (("organisations.yaml", ORGANISATIONS), ("sources.yaml", SOURCES),
                        ("programmes.yaml", PROGRAMMES), ("contacts.yaml", "contacts: []\n")):
