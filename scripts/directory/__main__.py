@@ -5,13 +5,12 @@ Run with ``scripts/`` on PYTHONPATH (the Makefile does this).
 from __future__ import annotations
 
 import argparse
-import importlib
 import json
 import os
 import sys
 from pathlib import Path
 
-from . import model
+from . import fmt, linkcheck, model, new
 from .problems import errors, summary
 from .site import site_files
 from .validate import validate
@@ -57,9 +56,6 @@ def _render(args) -> int:
     return 0
 
 
-TOOLS = ("fmt", "new", "linkcheck")
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="directory", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -67,13 +63,13 @@ def main(argv: list[str] | None = None) -> int:
     check.add_argument("data", nargs="?", default="data")
     check.add_argument("--format", choices=["auto", "text", "github", "json"], default="auto")
     check.set_defaults(func=_check)
-    render = sub.add_parser("render", help="render the Markdown pages into a folder")
+    render = sub.add_parser("render", help="write the generated pages and open data into a folder")
     render.add_argument("data", nargs="?", default="data")
     render.add_argument("out")
     render.set_defaults(func=_render)
     # editors' tools, one module each; each registers its own subcommand
-    for name in TOOLS:
-        importlib.import_module(f".{name}", __package__).add_command(sub)
+    for tool in (fmt, new, linkcheck):
+        tool.add_command(sub)
     args = parser.parse_args(argv)
     return args.func(args)
 
