@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-import re
 from dataclasses import dataclass
 
-_FORMS = re.compile(r"^(?:(?P<y>\d{4})(?:-(?P<m>\d{2})(?:-(?P<d>\d{2}))?)?|--(?P<m2>\d{2})-(?P<d2>\d{2}))$")
+from .patterns import ecma
+
+# ECMA-262, as the schema's patterns: \d is 0-9 and $ the very end of the text
+FORMS = r"^(?:(?<y>\d{4})(?:-(?<m>\d{2})(?:-(?<d>\d{2}))?)?|--(?<m2>\d{2})-(?<d2>\d{2}))$"
+_FORMS = ecma(FORMS)
 
 ALLOWED = "a date as precise as the source gives it: 2019, 2019-07, 2019-07-01, or --02-02 for a day without a year"
 

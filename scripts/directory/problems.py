@@ -1,10 +1,40 @@
 """A problem found in the data, and how it is printed."""
 from __future__ import annotations
 
+import json
+import re
 from dataclasses import dataclass
+from typing import Any
 
 ERROR = "error"
 WARNING = "warning"
+
+# characters that would break a message's one line or hide in it: control
+# characters, line and paragraph separators, zero-width characters, BOM
+_INVISIBLE = re.compile("[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff]")
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def visible(text: str) -> str:
+    """``text`` on one line, each invisible character written as an escape
+    (a line break as \\n, others as \\uXXXX), so a message can show it."""
+    return _INVISIBLE.sub(lambda m: _NAMED.get(m.group(), f"\\u{ord(m.group()):04x}"), text)
+
+
+def quoted(value: Any, limit: int = 40) -> str:
+    """A value as a message quotes it: in single quotes, on one line, cut at
+    ``limit`` characters. A whole number too long to read is described
+    instead (Python refuses to write one of over 4,300 digits as text)."""
+    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 128:
+        digits = int(value.bit_length() * 0.30103) + 1
+        return f"a {'negative ' if value < 0 else ''}number of about {digits} digits"
+    try:
+        text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False, default=str)
+    except ValueError:  # a list holding such a number
+        return "a value too long to show"
+    text = visible(text)
+    text = text if len(text) <= limit else text[: limit - 1] + "…"
+    return f"'{text}'"
 
 
 @dataclass(frozen=True, order=True)
@@ -20,9 +50,10 @@ class Problem:
     rule: str
 
     def format(self) -> str:
+        """One line, whatever the field's name or the message quotes."""
         return (
             f"{self.path}:{self.line}:{self.col}: {self.level}: "
-            f"{self.field}: {self.message} [{self.rule}]"
+            f"{visible(self.field)}: {visible(self.message)} [{self.rule}]"
         )
 
     def github(self) -> str:

@@ -18,8 +18,9 @@ to jsonschema, as before this module.
 """
 from __future__ import annotations
 
-import re
 from typing import Any, Callable
+
+from .. import patterns
 
 Check = Callable[[Any], bool]
 
@@ -153,8 +154,12 @@ class Compiler:
 
     @staticmethod
     def _string(node: dict, only: bool) -> Check:
-        """pattern, minLength and maxLength (re.search and len, as jsonschema)."""
-        search = re.compile(node["pattern"]).search if "pattern" in node else None
+        """pattern (ECMA-262's meaning, searched, as the schema check does), minLength
+        and maxLength (in code points, as jsonschema counts)."""
+        try:
+            search = patterns.ecma(node["pattern"]).search if "pattern" in node else None
+        except patterns.PatternError as exc:
+            raise Unsupported(str(exc)) from None
         shortest = node.get("minLength", 0)
         longest = node.get("maxLength")
 

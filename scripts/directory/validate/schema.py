@@ -14,6 +14,7 @@ seen everything, since what the fast check accepts jsonschema accepts too.
 from __future__ import annotations
 
 import json
+import unicodedata
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterator
@@ -21,8 +22,9 @@ from typing import Any, Iterator
 from jsonschema import Draft202012Validator, validators
 from jsonschema.exceptions import ValidationError
 
+from .. import patterns
 from ..load import LoadedFile
-from ..problems import ERROR, Problem, field_path
+from ..problems import ERROR, Problem, field_path, quoted
 from . import fast
 from .suggest import allowed as allowed_values
 from .suggest import did_you_mean
@@ -102,8 +104,19 @@ def _items_rejected_by_fast_check(validator, items, instance, schema_):
             yield from validator.descend(instance=item, schema=items, path=index)
 
 
-# Draft 2020-12 with the items keyword above: the same errors, in the same order
-_Validator = validators.extend(Draft202012Validator, {"items": _items_rejected_by_fast_check})
+def _pattern(validator, pattern, instance, schema_):
+    """jsonschema's ``pattern``, with the meaning JSON Schema gives it: ECMA-262's
+    (``$`` only at the very end, ``\\d`` only 0-9; see :mod:`directory.patterns`)."""
+    if validator.is_type(instance, "string") and not patterns.ecma(pattern).search(instance):
+        yield ValidationError(f"{instance!r} does not match {pattern!r}")
+
+
+# Draft 2020-12 whose patterns mean what JSON Schema says they mean (ECMA-262);
+# ``propertyNames`` checks each key with this ``pattern`` too
+ECMAValidator = validators.extend(Draft202012Validator, {"pattern": _pattern})
+
+# ... and with the items keyword above: the same errors, in the same order
+_Validator = validators.extend(ECMAValidator, {"items": _items_rejected_by_fast_check})
 
 
 @lru_cache(maxsize=1)
@@ -128,9 +141,34 @@ def _kind_of(value: Any) -> str:
 
 
 def _short(value: Any, limit: int = 40) -> str:
-    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False, default=str)
-    text = text if len(text) <= limit else text[: limit - 1] + "…"
-    return f"'{text}'"
+    return quoted(value, limit)
+
+
+def _ascii_digit(c: str) -> str:
+    """'٢' -> '2': a decimal digit of another script as the digit 0-9 it stands for."""
+    value = unicodedata.decimal(c, None)
+    return c if c.isascii() or value is None else str(value)
+
+
+def _fixed(text: str, pattern: str) -> str | None:
+    """How a text that fails ``pattern`` fails and what to write instead, where
+    one slip explains it: a line break or space around a value that is right
+    (": it ends with a line break; write 'plan'"), or digits other than 0-9
+    (the schema's \\d, ECMA-262's, is 0-9 only). None otherwise."""
+    search = patterns.ecma(pattern).search
+    trimmed = patterns.strip(text)
+    if trimmed and trimmed != text and search(trimmed):
+        around = text.replace(trimmed, "", 1)
+        breaks = any(c in "\n\r\u2028\u2029" for c in around)
+        where = ("starts and ends" if text[0] in patterns.WHITESPACE and text[-1] in patterns.WHITESPACE
+                 else "ends" if text[-1] in patterns.WHITESPACE else "starts")
+        return (f": it {where} with {'a line break' if breaks else 'a space'}; write {_short(trimmed)}"
+                + (" (on one line, without | or >)" if breaks else ""))
+    if any(c.isdigit() and not c.isascii() for c in text):
+        ascii_digits = "".join(_ascii_digit(c) for c in text)
+        if search(ascii_digits):
+            return f": it has digits other than 0-9; write {_short(ascii_digits)}"
+    return None
 
 
 def _allowed(err: ValidationError) -> str:
@@ -160,7 +198,7 @@ def _messages(err: ValidationError) -> Iterator[tuple[tuple, bool, str]]:
         # jsonschema reports a bad key as an error of the key's own schema,
         # with the key as instance and the mapping's path
         allowed = _allowed(err)
-        yield path + (inst,), True, (f"'{inst}' is not an allowed key here; use {allowed} "
+        yield path + (inst,), True, (f"{_short(inst)} is not an allowed key here; use {allowed} "
                                      "(if it is part of a text, put the whole text in quotes: "
                                      "a comma inside {...} starts a new key)")
     elif v == "required":
@@ -187,14 +225,16 @@ def _messages(err: ValidationError) -> Iterator[tuple[tuple, bool, str]]:
         if "string" in expected and isinstance(inst, (int, float)) and not isinstance(inst, bool):
             hint = "; put the value in quotes to make it text"
         yield path, False, f"expected {want}, found {_kind_of(inst)}{hint}{extra}"
-    elif v == "pattern" and isinstance(inst, str) and not inst.strip():
+    elif v == "pattern" and isinstance(inst, str) and patterns.is_blank(inst):
         yield path, False, "must not be empty; write the text or leave the field out"
     elif v == "pattern" and (target := _referenced_type(path)):
-        yield path, False, (f"{_short(inst)} is not an id; give the id of an existing {target} "
-                            "record (a lowercase slug of letters a-z, digits and single hyphens)")
+        yield path, False, f"{_short(inst)} is not an id" + (
+            _fixed(inst, err.validator_value) or f"; give the id of an existing {target} record "
+            "(a lowercase slug of letters a-z, digits and single hyphens)")
     elif v == "pattern":
         allowed = _allowed(err) or f"text matching {err.validator_value}"
-        yield path, False, f"{_short(inst)} is not allowed; use {allowed}"
+        yield path, False, f"{_short(inst)} is not allowed" + (
+            _fixed(inst, err.validator_value) or f"; use {allowed}")
     elif v == "enum":
         options = [str(o) for o in err.validator_value]
         yield path, False, f"{_short(inst)} is not allowed; {did_you_mean(str(inst), options)}{allowed_values(options)}"
