@@ -269,3 +269,65 @@ def test_new_refuses_an_id_the_check_refuses():
     assert _id_problem("some-id") is None
     assert _id_problem("some-id\n") == ("'some-id\\n' is not allowed; use a lowercase slug of letters "
                                         "a-z, digits and single hyphens, e.g. 'vordingborg-home-support'")
+
+
+# ------------------------------------------------------------- no pattern can hang
+
+
+OLD_EMAIL = r'^[^@\s<>()\[\]\\,;:"]+@[^@\s<>()\[\]\\,;:"]+\.[^@\s<>()\[\]\\,;:"]+$'
+EMAIL = SCHEMA["$defs"]["contact"]["properties"]["email"]["pattern"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="a.@ -é\n", max_size=12))
+def test_the_one_pass_email_pattern_accepts_what_the_old_one_did(text):
+    assert bool(ecma(EMAIL).search(text)) == bool(ecma(OLD_EMAIL).search(text))
+
+
+@pytest.mark.parametrize("text,ok", [("name@example.org", True), ("a@b.c", True), ("a@b..c", True),
+                                     ("a@.b.c", True), ("a@b.", False), ("a@b", False),
+                                     ("a@.b", False), ("name@example.org\n", False)])
+def test_email_examples(text, ok):
+    assert bool(ecma(EMAIL).search(text)) is ok
+
+
+# Long texts built to make a backtracking pattern try every split: runs of the
+# characters patterns repeat, between the starts and ends that make them fail
+# late. A pattern that backtracks quadratically spends minutes on one of them
+# (the old e-mail pattern: 'a@' + 'b.' * 25,000 + ' '); a linear one, a few
+# milliseconds. Each pattern gets its own process and a minute for all of them.
+_HANG_SCRIPT = """
+import sys
+from directory.patterns import ecma
+search = ecma(sys.argv[1]).search
+pumps = ["a", "a.", "a-", "a@", "1", "-", ".", " ", "ab.", "A", "AB-", "0-", "a@a.", "@.", "+1"]
+for prefix in ("", "a@", "+"):
+    for pump in pumps:
+        for suffix in ("", "!", "\\n", " ", "@", "."):
+            search(prefix + pump * (50_000 // len(pump)) + suffix)
+"""
+
+
+@pytest.mark.parametrize("pattern", SCHEMA_PATTERNS + PACKAGE_PATTERNS + [r"\bid\b"])
+def test_no_pattern_hangs_on_a_long_value(pattern):
+    import os
+    import subprocess
+    import sys
+
+    from support import ROOT
+
+    env = dict(os.environ, PYTHONPATH=str(ROOT / "scripts"))
+    subprocess.run([sys.executable, "-c", _HANG_SCRIPT, pattern], env=env, check=True, timeout=60)
+
+
+def test_the_hang_test_can_fail():
+    """The old e-mail pattern on one of the texts: far over the test's minute."""
+    import subprocess
+    import sys
+
+    from support import ROOT
+
+    script = ("import sys; sys.path.insert(0, sys.argv[2]); from directory.patterns import ecma; "
+              "ecma(sys.argv[1]).search('a@' + 'b.' * 25_000 + ' ')")
+    with pytest.raises(subprocess.TimeoutExpired):
+        subprocess.run([sys.executable, "-c", script, OLD_EMAIL, str(ROOT / "scripts")], timeout=5)

@@ -144,6 +144,11 @@ def _short(value: Any, limit: int = 40) -> str:
     return quoted(value, limit)
 
 
+def _number(value: int | float) -> str:
+    """A number as a message shows it: as written, unless it is too long to read."""
+    return quoted(value) if isinstance(value, int) and value.bit_length() > 128 else str(value)
+
+
 def _ascii_digit(c: str) -> str:
     """'٢' -> '2': a decimal digit of another script as the digit 0-9 it stands for."""
     value = unicodedata.decimal(c, None)
@@ -247,7 +252,7 @@ def _messages(err: ValidationError) -> Iterator[tuple[tuple, bool, str]]:
         yield path, False, f"{_short(inst)} is too short; at least {n} characters ({_allowed(err)})"
     elif v in ("minimum", "maximum"):
         word = "at least" if v == "minimum" else "at most"
-        yield path, False, f"{inst} is out of range; it must be {word} {err.validator_value}"
+        yield path, False, f"{_number(inst)} is out of range; it must be {word} {_number(err.validator_value)}"
     elif v == "maxLength":
         yield path, False, f"is too long; at most {err.validator_value} characters"
     elif v == "uniqueItems":
