@@ -3,8 +3,11 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Callable
+
+from . import patterns
 
 ERROR = "error"
 WARNING = "warning"
@@ -35,6 +38,34 @@ def quoted(value: Any, limit: int = 40) -> str:
     text = visible(text)
     text = text if len(text) <= limit else text[: limit - 1] + "…"
     return f"'{text}'"
+
+
+
+def _ascii_digit(c: str) -> str:
+    """'٢' -> '2': a decimal digit of another script as the digit 0-9 it stands for."""
+    value = unicodedata.decimal(c, None)
+    return c if c.isascii() or value is None else str(value)
+
+
+def what_to_write(text: str, accepts: Callable[[str], Any]) -> str | None:
+    """How a text that ``accepts`` refuses went wrong and what to write instead,
+    where one slip explains it: a line break or space around a right value
+    (": it ends with a line break; write 'plan' ..."), or digits of another
+    script (": it has digits other than 0-9; write '2026-11-23'"). None when
+    neither is the reason."""
+    trimmed = patterns.strip(text)
+    if trimmed and trimmed != text and accepts(trimmed):
+        around = text.replace(trimmed, "", 1)
+        breaks = any(c in "\n\r\u2028\u2029" for c in around)
+        where = ("starts and ends" if text[0] in patterns.WHITESPACE and text[-1] in patterns.WHITESPACE
+                 else "ends" if text[-1] in patterns.WHITESPACE else "starts")
+        return (f": it {where} with {'a line break' if breaks else 'a space'}; write {quoted(trimmed)}"
+                + (" (on one line, without | or >)" if breaks else ""))
+    if any(c.isdigit() and not c.isascii() for c in text):
+        ascii_digits = "".join(_ascii_digit(c) for c in text)
+        if accepts(ascii_digits):
+            return f": it has digits other than 0-9; write {quoted(ascii_digits)}"
+    return None
 
 
 @dataclass(frozen=True, order=True)

@@ -14,7 +14,6 @@ seen everything, since what the fast check accepts jsonschema accepts too.
 from __future__ import annotations
 
 import json
-import unicodedata
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterator
@@ -24,7 +23,7 @@ from jsonschema.exceptions import ValidationError
 
 from .. import patterns
 from ..load import LoadedFile
-from ..problems import ERROR, Problem, field_path, quoted
+from ..problems import ERROR, Problem, field_path, quoted, what_to_write
 from . import fast
 from .suggest import allowed as allowed_values
 from .suggest import did_you_mean
@@ -149,33 +148,6 @@ def _number(value: int | float) -> str:
     return quoted(value) if isinstance(value, int) and value.bit_length() > 128 else str(value)
 
 
-def _ascii_digit(c: str) -> str:
-    """'٢' -> '2': a decimal digit of another script as the digit 0-9 it stands for."""
-    value = unicodedata.decimal(c, None)
-    return c if c.isascii() or value is None else str(value)
-
-
-def _fixed(text: str, pattern: str) -> str | None:
-    """How a text that fails ``pattern`` fails and what to write instead, where
-    one slip explains it: a line break or space around a value that is right
-    (": it ends with a line break; write 'plan'"), or digits other than 0-9
-    (the schema's \\d, ECMA-262's, is 0-9 only). None otherwise."""
-    search = patterns.ecma(pattern).search
-    trimmed = patterns.strip(text)
-    if trimmed and trimmed != text and search(trimmed):
-        around = text.replace(trimmed, "", 1)
-        breaks = any(c in "\n\r\u2028\u2029" for c in around)
-        where = ("starts and ends" if text[0] in patterns.WHITESPACE and text[-1] in patterns.WHITESPACE
-                 else "ends" if text[-1] in patterns.WHITESPACE else "starts")
-        return (f": it {where} with {'a line break' if breaks else 'a space'}; write {_short(trimmed)}"
-                + (" (on one line, without | or >)" if breaks else ""))
-    if any(c.isdigit() and not c.isascii() for c in text):
-        ascii_digits = "".join(_ascii_digit(c) for c in text)
-        if search(ascii_digits):
-            return f": it has digits other than 0-9; write {_short(ascii_digits)}"
-    return None
-
-
 def _allowed(err: ValidationError) -> str:
     return err.schema.get("x-allowed") or err.schema.get("description") or ""
 
@@ -234,12 +206,12 @@ def _messages(err: ValidationError) -> Iterator[tuple[tuple, bool, str]]:
         yield path, False, "must not be empty; write the text or leave the field out"
     elif v == "pattern" and (target := _referenced_type(path)):
         yield path, False, f"{_short(inst)} is not an id" + (
-            _fixed(inst, err.validator_value) or f"; give the id of an existing {target} record "
+            what_to_write(inst, patterns.ecma(err.validator_value).search) or f"; give the id of an existing {target} record "
             "(a lowercase slug of letters a-z, digits and single hyphens)")
     elif v == "pattern":
         allowed = _allowed(err) or f"text matching {err.validator_value}"
         yield path, False, f"{_short(inst)} is not allowed" + (
-            _fixed(inst, err.validator_value) or f"; use {allowed}")
+            what_to_write(inst, patterns.ecma(err.validator_value).search) or f"; use {allowed}")
     elif v == "enum":
         options = [str(o) for o in err.validator_value]
         yield path, False, f"{_short(inst)} is not allowed; {did_you_mean(str(inst), options)}{allowed_values(options)}"
