@@ -50,6 +50,7 @@ from .review import today
 from .validate import data_files, display_path
 from .validate.context import RECORD_LISTS
 from .validate.rules.references import FIELDS as REFERENCE_FIELDS
+from .validate.rules.reserved_ids import reserved
 from .validate.rules.vocabulary import FIELDS as VOCABULARY_FIELDS
 from .validate.schema import resolve, schema
 from .validate.suggest import unknown
@@ -413,7 +414,7 @@ def add_record(folder: Path | str, kind: str, record_id: str) -> Added:
     name, key = TARGETS[type_]
     path = folder / name
     shown = display_path(path)
-    wrong = _id_problem(record_id)
+    wrong = _id_problem(record_id) or reserved(type_, record_id)
     if wrong:
         raise Refused(shown, [Problem(shown, 1, 1, ERROR, "id", wrong, RULE)], EXIT_USAGE)
     file = data.files.get(path)

@@ -23,6 +23,7 @@ from . import (
     partial_dates,
     references,
     replaced_by,
+    reserved_ids,
     review_due,
     unique_ids,
     urls,
@@ -32,6 +33,7 @@ from . import (
 
 ALL: list[ModuleType] = [
     unique_ids,
+    reserved_ids,
     references,
     vocabulary_terms,
     vocabulary,
