@@ -12,7 +12,9 @@ it may reject a value that jsonschema accepts (a float such as ``2019.0`` for
 an integer, a list with ``uniqueItems`` that holds more than texts, a value of
 a type a data file cannot hold), which then only costs the slow path.
 It understands the keywords listed in ``_KEYWORDS`` with jsonschema's
-draft 2020-12 meaning; a schema that uses any other keyword is not compiled
+draft 2020-12 meaning, a ``pattern`` with ECMA-262's (as the schema check
+reads it: see ``directory.patterns``); a schema that uses any other keyword,
+or a pattern that is not translated, is not compiled
 (:func:`compile_schema` raises :class:`Unsupported`), and everything then goes
 to jsonschema, as before this module.
 """
