@@ -23,7 +23,6 @@ printed as ``check`` prints problems.
 from __future__ import annotations
 
 import os
-import re
 import sys
 import tempfile
 from dataclasses import dataclass
@@ -45,11 +44,13 @@ from yaml.events import (
 )
 
 from .load import LoadedFile, Position, load_file, load_text
-from .problems import ERROR, Problem, summary
+from .patterns import ecma
+from .problems import ERROR, Problem, quoted, summary
 from .review import today
 from .validate import data_files, display_path
 from .validate.context import RECORD_LISTS
 from .validate.rules.references import FIELDS as REFERENCE_FIELDS
+from .validate.rules.reserved_ids import reserved
 from .validate.rules.vocabulary import FIELDS as VOCABULARY_FIELDS
 from .validate.schema import resolve, schema
 from .validate.suggest import unknown
@@ -136,8 +137,8 @@ def _id_problem(value: str) -> str | None:
         return f"'{value}' is too short; at least {spec['minLength']} characters ({spec['x-allowed']})"
     if len(value) > spec["maxLength"]:
         return f"'{value}' is too long; at most {spec['maxLength']} characters"
-    if not re.search(spec["pattern"], value):
-        return f"'{value}' is not allowed; use {spec['x-allowed']}"
+    if not ecma(spec["pattern"]).search(value):  # as the schema check applies it
+        return f"{quoted(value)} is not allowed; use {spec['x-allowed']}"
     return None
 
 
@@ -413,7 +414,7 @@ def add_record(folder: Path | str, kind: str, record_id: str) -> Added:
     name, key = TARGETS[type_]
     path = folder / name
     shown = display_path(path)
-    wrong = _id_problem(record_id)
+    wrong = _id_problem(record_id) or reserved(type_, record_id)
     if wrong:
         raise Refused(shown, [Problem(shown, 1, 1, ERROR, "id", wrong, RULE)], EXIT_USAGE)
     file = data.files.get(path)

@@ -72,7 +72,7 @@ _SLUG = re.compile(r"^[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*$")
 
 def anchor(value: str) -> Markup:
     """An id or code (validated as a slug) used as-is in an anchor or attribute."""
-    if not _SLUG.match(value):
+    if not _SLUG.fullmatch(value):
         raise ValueError(f"not a slug: {value!r}")
     return Markup(value)
 

@@ -10,10 +10,11 @@ that tests and rebuilds of an old state give the same pages.
 """
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import os
 
-from .dates import PartialDate
+from .dates import PartialDate, full_day
 
 REVIEW_MONTHS = 12
 CONTACT_SOURCE_MONTHS = 24
@@ -30,21 +31,26 @@ def today() -> dt.date:
 
 
 def add_months(day: dt.date, months: int) -> dt.date:
-    """The same day ``months`` later; the 29th-31st fall back to the month's last day."""
-    index = day.month - 1 + months
-    year, month = day.year + index // 12, index % 12 + 1
-    for last in (31, 30, 29, 28):
-        try:
-            return dt.date(year, month, min(day.day, last))
-        except ValueError:
-            continue
-    raise AssertionError("unreachable")
+    """The same day ``months`` later; the 29th-31st fall back to the month's last
+    day. Past the calendar's end (year 9999) it stays at its last day, so that
+    no date, however odd, can make a count fail (the data's years end at 2100)."""
+    index = day.year * 12 + day.month - 1 + months
+    year, month = index // 12, index % 12 + 1
+    if year > dt.MAXYEAR:
+        return dt.date.max
+    if year < dt.MINYEAR:
+        return dt.date.min
+    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
 def review_due(last_reviewed: str | dt.date) -> dt.date:
-    """The day a record reviewed on ``last_reviewed`` is due for review again."""
+    """The day a record reviewed on ``last_reviewed`` is due for review again;
+    a ValueError when ``last_reviewed`` is not a full date the data may hold."""
     if isinstance(last_reviewed, str):
-        last_reviewed = dt.date.fromisoformat(last_reviewed)
+        day = full_day(last_reviewed)
+        if day is None:
+            raise ValueError(f"not a full date: {last_reviewed!r}")
+        last_reviewed = day
     return add_months(last_reviewed, REVIEW_MONTHS)
 
 
@@ -56,11 +62,8 @@ def latest_day(date: PartialDate) -> dt.date | None:
     """The last day a partial date can mean (2014 -> 2014-12-31); None without a year."""
     if date.year is None:
         return None
-    year, month, day = date.latest
-    if date.day is None:
-        month = date.month or 12
-        day = (dt.date(year + (month == 12), month % 12 + 1, 1) - dt.timedelta(days=1)).day
-    return dt.date(year, month, day)
+    month = date.month or 12
+    return dt.date(date.year, month, date.day or calendar.monthrange(date.year, month)[1])
 
 
 def source_too_old(date: PartialDate, on: dt.date) -> bool:

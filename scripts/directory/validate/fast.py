@@ -12,14 +12,17 @@ it may reject a value that jsonschema accepts (a float such as ``2019.0`` for
 an integer, a list with ``uniqueItems`` that holds more than texts, a value of
 a type a data file cannot hold), which then only costs the slow path.
 It understands the keywords listed in ``_KEYWORDS`` with jsonschema's
-draft 2020-12 meaning; a schema that uses any other keyword is not compiled
+draft 2020-12 meaning, a ``pattern`` with ECMA-262's (as the schema check
+reads it: see ``directory.patterns``); a schema that uses any other keyword,
+or a pattern that is not translated, is not compiled
 (:func:`compile_schema` raises :class:`Unsupported`), and everything then goes
 to jsonschema, as before this module.
 """
 from __future__ import annotations
 
-import re
 from typing import Any, Callable
+
+from .. import patterns
 
 Check = Callable[[Any], bool]
 
@@ -153,8 +156,12 @@ class Compiler:
 
     @staticmethod
     def _string(node: dict, only: bool) -> Check:
-        """pattern, minLength and maxLength (re.search and len, as jsonschema)."""
-        search = re.compile(node["pattern"]).search if "pattern" in node else None
+        """pattern (ECMA-262's meaning, searched, as the schema check does), minLength
+        and maxLength (in code points, as jsonschema counts)."""
+        try:
+            search = patterns.ecma(node["pattern"]).search if "pattern" in node else None
+        except patterns.PatternError as exc:
+            raise Unsupported(str(exc)) from None
         shortest = node.get("minLength", 0)
         longest = node.get("maxLength")
 

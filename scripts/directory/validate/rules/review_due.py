@@ -6,8 +6,7 @@ sources. Twelve months later the record is due: check the sources again
 ``last_reviewed`` to the day you did. A record past its review date still
 publishes; its page says it may be out of date.
 """
-import datetime as dt
-
+from ...dates import full_day
 from ...review import REVIEW_MONTHS, is_overdue, review_due
 from ..context import Context
 
@@ -18,17 +17,10 @@ LEVEL = "warning"
 def check(ctx: Context):
     for rec in ctx.valid():
         reviewed = rec.data.get("last_reviewed")
-        if not isinstance(reviewed, str) or not _is_day(reviewed) or not is_overdue(reviewed, ctx.today):
-            continue  # a day that does not exist is the partial-dates rule's error
+        if full_day(reviewed) is None or not is_overdue(reviewed, ctx.today):
+            continue  # a day that does not exist, or out of range, is the partial-dates rule's error
         yield ctx.at(rec, ("last_reviewed",),
                      f"last reviewed {reviewed}, more than {REVIEW_MONTHS} months ago (due "
                      f"{review_due(reviewed).isoformat()}); check the record against its sources "
                      "and set last_reviewed to the day you did", ID, level=LEVEL)
 
-
-def _is_day(text: str) -> bool:
-    try:
-        dt.date.fromisoformat(text)
-    except ValueError:
-        return False
-    return True
