@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass
 
 _FORMS = re.compile(r"^(?:(?P<y>\d{4})(?:-(?P<m>\d{2})(?:-(?P<d>\d{2}))?)?|--(?P<m2>\d{2})-(?P<d2>\d{2}))$")
+# the forms as text: the schema for editors (directory.editor_schema) checks them as they type
+PATTERN = _FORMS.pattern
 
 ALLOWED = "a date as precise as the source gives it: 2019, 2019-07, 2019-07-01, or --02-02 for a day without a year"
 

@@ -5,6 +5,7 @@ spaces. Give a URL only where the source states it; an address without a
 scheme such as www.example.org is completed only when the right scheme is
 known, otherwise leave it out.
 """
+import re
 from urllib.parse import urlsplit
 
 from ..context import Context, find
@@ -19,15 +20,23 @@ FIELDS = {
 }
 
 
+# The form every URL has: http:// or https:// (in any case, as urlsplit reads
+# it) and no white space. As text it is also a JSON Schema (ECMA-262) pattern:
+# the schema for editors (directory.editor_schema) checks it as they type.
+# problem_with() says which part is wrong, and checks the host and port too.
+PATTERN = r"^[Hh][Tt][Tt][Pp][Ss]?://\S+$"
+_FORM = re.compile(PATTERN)
+
+
 def problem_with(url: str) -> str | None:
     if any(c.isspace() for c in url):
         return "contains white space; encode spaces as %20"
+    if not _FORM.fullmatch(url):
+        return "must start with https:// or http://"
     try:
         parts = urlsplit(url)
     except ValueError as exc:
         return f"cannot be read as a URL ({exc})"
-    if parts.scheme not in ("http", "https"):
-        return "must start with https:// or http://"
     host = parts.hostname or ""
     if "." not in host and host != "localhost":
         return "has no valid host name (such as www.example.org)"
