@@ -272,3 +272,16 @@ def _nodes(node):
     elif isinstance(node, list):
         for value in node:
             yield from _nodes(value)
+
+
+def test_the_readme_says_what_the_editors_tool_flags_and_what_only_make_check_does():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Checking as you type (VS Code)", 1)[1].split("\n## ", 1)[0]
+    rows = {}
+    for line in section.splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if len(cells) == 4 and cells[2] in ("flags it", "no"):
+            assert cells[3] == "flags it", line
+            rows[cells[0]] = cells[2] == "flags it"
+    assert rows == {**{m: True for m in FLAGGED}, **{m: False for m in CHECK_ONLY}}
+    assert "`amount: 290.000` is the number 290 to YAML" in " ".join(section.split())
