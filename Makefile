@@ -52,6 +52,12 @@ new: $(VENV)/.site
 	@test -n "$(KIND)" -a -n "$(ID)" || { echo "usage: make new KIND=pilot ID=some-id (KIND: a programme kind, organisation, contact or source)" >&2; exit 2; }
 	$(PY) -m directory new $(KIND) $(ID) --data $(DATA)
 
+# the schema VS Code checks the data files with (schema/editor.schema.json):
+# the data schema with the vocabularies; run after changing either, and commit it
+.PHONY: schema
+schema: $(VENV)/.site
+	$(PY) -m directory schema $(DATA)
+
 links: $(VENV)/.site
 	@mkdir -p build
 	$(PY) -m directory links $(DATA) --report $(or $(REPORT),build/link-report.md) --json $(or $(REPORT_JSON),build/link-report.json)

@@ -1,4 +1,4 @@
-"""Command line: ``python -m directory check|render|fmt|new|links …`` (``--help`` lists them).
+"""Command line: ``python -m directory check|render|fmt|new|links|schema …`` (``--help`` lists them).
 
 Run with ``scripts/`` on PYTHONPATH (the Makefile does this).
 """
@@ -10,7 +10,7 @@ import os
 import sys
 from pathlib import Path
 
-from . import fmt, linkcheck, model, new
+from . import editor_schema, fmt, linkcheck, model, new
 from .problems import errors, summary
 from .site import site_files
 from .validate import validate
@@ -68,7 +68,7 @@ def main(argv: list[str] | None = None) -> int:
     render.add_argument("out")
     render.set_defaults(func=_render)
     # editors' tools, one module each; each registers its own subcommand
-    for tool in (fmt, new, linkcheck):
+    for tool in (fmt, new, linkcheck, editor_schema):
         tool.add_command(sub)
     args = parser.parse_args(argv)
     return args.func(args)

@@ -24,6 +24,9 @@ _FORMS = ecma(FORMS)
 # the years a date may have; why these: see validate/rules/partial_dates.py
 MIN_YEAR = 1000
 MAX_YEAR = 2100
+# the forms as the schema writes them (ECMA-262): the schema for editors
+# (directory.editor_schema) checks them as they type
+PATTERN = FORMS
 
 ALLOWED = "a date as precise as the source gives it: 2019, 2019-07, 2019-07-01, or --02-02 for a day without a year"
 

@@ -56,7 +56,7 @@ from .validate.schema import resolve, schema
 from .validate.suggest import unknown
 
 RULE = "new"
-HEADER = "# yaml-language-server: $schema=../schema/directory.schema.json\n"
+HEADER = "# yaml-language-server: $schema=../schema/editor.schema.json\n"  # make schema writes it
 TODO = "TODO"
 # record type -> (data file, list key); every programme kind goes to programmes
 TARGETS = {

@@ -33,6 +33,7 @@ from .load import load_file
 from .render import TEMPLATES, _finalize, escape_md
 from .validate.rules import references as reference_rule
 from .validate.rules import vocabulary as vocabulary_rule
+from .validate.rules import vocabulary_terms as vocabulary_terms_rule
 from .validate.schema import TYPE_NAMES, resolve, schema
 
 TEMPLATE = "fields.md.j2"
@@ -41,11 +42,7 @@ VOCABULARY_DATA_PATH = f"data/{VOCABULARY_FILE}"
 
 # Fields of the vocabularies that take a term of another vocabulary (checked by
 # the vocabulary-terms rule; record fields come from the vocabulary rule).
-_VOCABULARY_LINKS = [
-    (("kinds", "*", "parents", "*"), "kinds"),
-    (("regions", "*", "country"), "countries"),
-    (("regions", "*", "within"), "regions"),
-]
+_VOCABULARY_LINKS = vocabulary_terms_rule.LINKS
 
 # Patterns in words, for a pattern whose node has no x-allowed text.
 PATTERN_WORDS = {

@@ -26,4 +26,7 @@ def site_files(result: Result, directory: Directory, options: Options | None = N
         files[f"data/{path.name}"] = path.read_bytes()
     files["data/directory.json"] = export_json(result.context)
     files[f"schema/{SCHEMA_PATH.name}"] = SCHEMA_PATH.read_bytes()
+    from . import editor_schema  # the one the data files name, fresh from the data's vocabularies
+
+    files[f"schema/{editor_schema.EDITOR_SCHEMA_PATH.name}"] = editor_schema.for_context(result.context)
     return files

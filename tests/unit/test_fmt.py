@@ -91,7 +91,7 @@ def test_real_data_keeps_every_record_value_and_comment(real_formatted, name):
 def test_real_data_keeps_the_top_comment_and_the_order_of_programmes(real_formatted):
     before, after = real_formatted["programmes.yaml"]
     header = before[:before.index("programmes:")]
-    assert header.startswith("# yaml-language-server: $schema=../schema/directory.schema.json\n")
+    assert header.startswith("# yaml-language-server: $schema=../schema/editor.schema.json\n")
     assert after.startswith(header + "programmes:\n")
     ids = [r["id"] for r in data_of(before)["programmes"]]
     assert [r["id"] for r in data_of(after)["programmes"]] == ids  # the site shows this order

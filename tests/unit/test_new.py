@@ -361,6 +361,6 @@ def test_missing_file_is_created_with_the_schema_header(small, capsys):
     (small / "contacts.yaml").unlink()
     _, text, line = added(small, capsys, "contact", "new-contact")
     assert line == 3
-    assert text.startswith("# yaml-language-server: $schema=../schema/directory.schema.json\n"
+    assert text.startswith("# yaml-language-server: $schema=../schema/editor.schema.json\n"
                            "contacts:\n  - id: new-contact  # required:")
     assert load_file(small / "contacts.yaml").data["contacts"][0]["id"] == "new-contact"

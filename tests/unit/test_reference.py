@@ -372,32 +372,3 @@ def test_page_matches_golden():
 ])
 def test_anchor_for_a_message_path(path, expected):
     assert anchor_for(path, SCHEMA) == expected
-
-
-# -- VS Code ----------------------------------------------------------------------------
-
-def test_vscode_maps_the_schema_to_the_data_files():
-    settings = json.loads((ROOT / ".vscode" / "settings.json").read_text(encoding="utf-8"))
-    schemas = settings["yaml.schemas"]
-    assert list(schemas) == ["./schema/directory.schema.json"]
-    (schema_path, globs), = schemas.items()
-    assert (ROOT / schema_path).resolve() == SCHEMA_PATH
-    matched = {p for g in globs for p in ROOT.glob(g)}
-    assert all(any(ROOT.glob(g)) for g in globs)
-    data_files = set(DATA.glob("*.yaml")) | set((FIXTURES / "golden").glob("*.yaml"))
-    assert data_files and data_files <= matched
-    assert settings["yaml.validate"] is True and settings["yaml.completion"] is True
-    assert settings["[yaml]"]["editor.insertSpaces"] is True and settings["[yaml]"]["editor.tabSize"] == 2
-
-
-def test_vscode_recommends_the_yaml_extension():
-    extensions = json.loads((ROOT / ".vscode" / "extensions.json").read_text(encoding="utf-8"))
-    assert "redhat.vscode-yaml" in extensions["recommendations"]
-
-
-def test_every_data_file_names_the_schema():
-    for path in DATA.glob("*.yaml"):
-        first = path.read_text(encoding="utf-8").splitlines()[0]
-        m = re.fullmatch(r"# yaml-language-server: \$schema=(\S+)", first)
-        assert m, path
-        assert (path.parent / m.group(1)).resolve() == SCHEMA_PATH

@@ -14,6 +14,7 @@ from . import (
     confidential_contacts,
     contact_age,
     date_order,
+    editor_schema,
     english_summary,
     iso_codes,
     markdown_safety,
@@ -53,4 +54,5 @@ ALL: list[ModuleType] = [
     replaced_by,
     review_due,
     contact_age,
+    editor_schema,
 ]

@@ -7,6 +7,7 @@ known, otherwise leave it out.
 """
 from urllib.parse import urlsplit
 
+from ...patterns import ecma
 from ..context import Context, find
 
 ID = "urls"
@@ -19,15 +20,23 @@ FIELDS = {
 }
 
 
+# The form every URL has: http:// or https:// (in any case, as urlsplit reads
+# it) and no white space. As text it is also a JSON Schema (ECMA-262) pattern:
+# the schema for editors (directory.editor_schema) checks it as they type.
+# problem_with() says which part is wrong, and checks the host and port too.
+PATTERN = r"^[Hh][Tt][Tt][Pp][Ss]?://\S+$"
+_FORM = ecma(PATTERN)
+
+
 def problem_with(url: str) -> str | None:
     if any(c.isspace() for c in url):
         return "contains white space; encode spaces as %20"
+    if not _FORM.search(url):
+        return "must start with https:// or http://"
     try:
         parts = urlsplit(url)
     except ValueError as exc:
         return f"cannot be read as a URL ({exc})"
-    if parts.scheme not in ("http", "https"):
-        return "must start with https:// or http://"
     host = parts.hostname or ""
     if "." not in host and host != "localhost":
         return "has no valid host name (such as www.example.org)"

@@ -11,6 +11,14 @@ from ..context import Context
 ID = "vocabulary-terms"
 LEVEL = "error"
 
+# The fields of the vocabularies that take a term of another vocabulary (checked
+# below; the field reference and the schema for editors read them from here).
+LINKS = [
+    (("kinds", "*", "parents", "*"), "kinds"),
+    (("regions", "*", "country"), "countries"),
+    (("regions", "*", "within"), "regions"),
+]
+
 
 def check(ctx: Context):
     for name, (file, path) in ctx.vocab_at.items():
