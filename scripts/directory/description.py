@@ -122,16 +122,16 @@ def url_problem(url: str) -> str | None:
 
 def might_have_findings(text: str) -> bool:
     """False only for a text that :func:`render` returns without findings:
-    none of the characters that start a tag, a link, an image or a heading of
-    level 1 or 2, and no admonition. The check skips rendering the rest (the
+    none of the characters that start a tag, a link or an image, no
+    admonition and no heading of level 1 or 2. The check skips rendering the rest (the
     build renders every description anyway). A property test holds the two
     together."""
     return bool(_MIGHT.search(text))
 
 
-# a tag, link, image or ATX heading; an admonition; a setext underline (after
-# any quote or list markers)
-_MIGHT = re.compile(r"[<\[#]|!!!|^[ \t>*+\-0-9.)]*?(?:=+|-+)[ \t]*$", re.M)
+# a tag, a link or image; an admonition; a heading of level 1 or 2, ATX or
+# setext (after any quote, list or definition markers)
+_MIGHT = re.compile(r"[<\[]|!!!|^[ \t>*+\-0-9.):]*?(?:#{1,2}(?!#)|(?:=+|-+)[ \t]*$)", re.M)
 
 
 def render(text: str) -> Rendered:

@@ -24,7 +24,7 @@ import yaml
 from directory.export import public_view
 from directory.validate import validate
 from htmlcheck import Page, foreign_markup, site_problems, url_hosts
-from support import DATA, FIXTURES, ROOT
+from support import DATA, FIXTURES, ROOT, run_mkdocs
 
 pytestmark = pytest.mark.site
 
@@ -189,3 +189,32 @@ def test_the_serve_error_banner_shows_messages_as_text(hostile_site, reference_s
     shutil.copytree(hostile_site, tmp_path / "site")
     copy.write_text(html, "utf-8")
     assert foreign_markup(tmp_path / "site", copy, {"example.org"}, reference_scripts) == []
+
+
+def test_refused_descriptions_stop_the_build(tmp_path):
+    """What the sanitiser would change is an error: the build names the lines and publishes nothing."""
+    folder = tmp_path / "data"
+    shutil.copytree(HOSTILE, folder)
+    text = (folder / "programmes.yaml").read_text("utf-8")
+    old = "      en: |\n        Plain text &lt;/title&gt; with [a phone number](tel:+3290000000).\n"
+    assert old in text
+    line = text[:text.index(old)].count("\n") + 1  # the line of 'en: |'
+    text = text.replace(old, (
+        "      en: |\n"
+        "        - An item with a [reference][x].\n"
+        "\n"
+        "            [x]: javascript:alert(1)\n"
+        "\n"
+        "        ![pixel](https://tracker.example/p.png?reader=1)\n"))
+    (folder / "programmes.yaml").write_text(text, "utf-8")
+    result = run_mkdocs(folder, tmp_path / "site")
+    assert result.returncode == 1
+    shown = str(folder / "programmes.yaml")
+    assert (f"{shown}:{line + 3}:18: error: programmes[1].description.en: link 'javascript:alert(1)' uses "
+            "'javascript:', which is not allowed; links in descriptions must be absolute https://, http://, "
+            "mailto: or tel: addresses [markdown-safety]") in result.stderr
+    assert (f"{shown}:{line + 5}:18: error: programmes[1].description.en: images are not shown on the site, "
+            "which loads nothing from other hosts (found an image of 'https://tracker.example/p.png?reader=1'); "
+            "write a link instead, such as [pixel](https://tracker.example/p.png?reader=1) "
+            "[markdown-safety]") in result.stderr
+    assert not (tmp_path / "site" / "index.html").exists()
