@@ -58,21 +58,6 @@ ATTRIBUTE_VALUES = {"th": {"align": {"left", "right", "center"}},
 CLASSES = {"div": {"admonition", *ADMONITION_TYPES}, "p": {"admonition-title"}}
 URL_SCHEMES = frozenset({"https", "http", "mailto", "tel"})
 
-def _url_filter(tag: str, attribute: str, value: str) -> str | None:
-    """The sanitiser's own scheme and relative-URL checks, then ours (a host, an e-mail address, a number)."""
-    if attribute == "href" and url_problem(value):
-        return None
-    return value
-
-
-_CLEANER = nh3.Cleaner(attribute_filter=_url_filter,
-
-    tags=set(TAGS), attributes={k: set(v) for k, v in ATTRIBUTES.items()},
-    tag_attribute_values={t: {a: set(v) for a, v in av.items()} for t, av in ATTRIBUTE_VALUES.items()},
-    allowed_classes={k: set(v) for k, v in CLASSES.items()},
-    url_schemes=set(URL_SCHEMES), url_relative="deny", link_rel=None, strip_comments=True,
-    clean_content_tags={"script", "style"})
-
 
 @dataclass(frozen=True)
 class Finding:
@@ -120,11 +105,34 @@ def url_problem(url: str) -> str | None:
     return None
 
 
+def _url_filter(tag: str, attribute: str, value: str) -> str | None:
+    """After the sanitiser's own scheme and relative-URL checks: a host, an
+    e-mail address, a phone number (url_problem)."""
+    if attribute == "href" and url_problem(value):
+        return None
+    return value
+
+
+_CLEANER = nh3.Cleaner(
+    tags=set(TAGS),
+    attributes={tag: set(names) for tag, names in ATTRIBUTES.items()},
+    tag_attribute_values={tag: {name: set(values) for name, values in by_name.items()}
+                          for tag, by_name in ATTRIBUTE_VALUES.items()},
+    allowed_classes={tag: set(names) for tag, names in CLASSES.items()},
+    url_schemes=set(URL_SCHEMES),
+    url_relative="deny",
+    attribute_filter=_url_filter,
+    link_rel=None,
+    strip_comments=True,
+    clean_content_tags={"script", "style"},
+)
+
+
 def might_have_findings(text: str) -> bool:
     """False only for a text that :func:`render` returns without findings:
-    none of the characters that start a tag, a link or an image, no
-    admonition and no heading of level 1 or 2. The check skips rendering the rest (the
-    build renders every description anyway). A property test holds the two
+    no character that starts a tag, a link or an image, no admonition and no
+    heading of level 1 or 2. The check renders only the others (the build
+    renders every description anyway); a property test holds the two
     together."""
     return bool(_MIGHT.search(text))
 
