@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 
-from support import DATA, dedent, run_mkdocs
+from support import DATA, FIXTURES, dedent, run_mkdocs
 
 # Review dates are measured against "today": every test (and every build or
 # check a test starts) sees the same day, so expected lines and pages hold.
@@ -66,6 +66,26 @@ def built_site(tmp_path_factory) -> Path:
     result = run_mkdocs(DATA, out)
     assert result.returncode == 0, result.stdout + result.stderr
     return out
+
+
+@pytest.fixture(scope="session")
+def hostile_site(tmp_path_factory) -> Path:
+    """The hostile fixture (markup and break-outs in every text) built strictly, once."""
+    out = tmp_path_factory.mktemp("hostile") / "site"
+    result = run_mkdocs(FIXTURES / "hostile", out)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return out
+
+
+@pytest.fixture(scope="session")
+def reference_scripts(tmp_path_factory) -> set[str]:
+    """The inline scripts the templates write (htmlcheck.inline_scripts of a site of benign data)."""
+    from htmlcheck import inline_scripts
+
+    out = tmp_path_factory.mktemp("reference") / "site"
+    result = run_mkdocs(FIXTURES / "golden", out)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return inline_scripts(out)
 
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"

@@ -8,8 +8,10 @@ Text from the data never becomes markup: every ``{{ value }}`` passes through
 :func:`escape_md` (HTML special characters become entities, Markdown
 punctuation is backslash-escaped, line breaks fold into spaces) unless a
 helper marked it safe. Descriptions, which are Markdown by design, pass
-through :func:`markdown_text`, which keeps the formatting but not HTML,
-attribute lists or links other than http(s) and mailto.
+through :func:`markdown_text`: :mod:`directory.description` renders them to
+HTML and sanitises that HTML (only the tags of the Markdown subset, only
+absolute http(s), mailto and tel links, no images), and the page holds the
+result as a raw HTML block, which Markdown passes through as it is.
 """
 from __future__ import annotations
 
@@ -23,9 +25,9 @@ from pathlib import Path
 from typing import Any, Callable, Iterable
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
-from . import links, review
+from . import description, review
 from .dates import PartialDate
 from .model import Directory, Organisation, Programme, Term, Texts
 
@@ -56,10 +58,14 @@ def escape_md(value: Any) -> str:
 
 
 def markdown_text(value: str) -> Markup:
-    """Markdown from the data, kept as Markdown but without HTML or unsafe links."""
-    text = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    text = text.replace("{", "\\{").replace("}", "\\}")  # no attribute lists from the data
-    return Markup(links.neutralise(text).strip())
+    """A description (Markdown from the data) as sanitised HTML without blank
+    lines: one raw HTML block when it stands inside a block-level tag."""
+    return Markup(description.render(value).html)
+
+
+def html_text(value: Any) -> Markup:
+    """Plain text inside a raw HTML block (where Markdown escapes would show)."""
+    return escape(" ".join(str(value).split()))
 
 
 def url_md(value: str) -> Markup:
@@ -301,7 +307,7 @@ def environment(directory: Directory, options: Options, today: dt.date) -> Envir
         item=_remembered(env, "item", lambda p: p.id),
         source_line=_remembered(env, "source_line", lambda ref: (ref.source.id, ref.locator)),
     )
-    env.filters.update(md=markdown_text, anchor=anchor, date=date_human, url=url_md,
+    env.filters.update(md=markdown_text, html=html_text, anchor=anchor, date=date_human, url=url_md,
                        term=lambda term_id, vocab_name: vocab.label(vocab_name, term_id))
     return env
 

@@ -472,7 +472,7 @@ def encode_set(records: list[int]) -> bytes:
 
 
 def _json(value) -> bytes:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode()
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode()
 
 
 def _hash(files: dict[str, bytes]) -> str:

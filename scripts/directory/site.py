@@ -2,19 +2,18 @@
 
 The pages rendered from the records (``render.render_pages``), the field
 reference made from the schema (``reference.reference_page``) and the open
-data published beside them: the data files as they are, all records as one
-JSON document, and the schema. The MkDocs hook, ``python -m directory render``
-and the benchmark's floor build all take their files from here.
+data published beside them, written from the validated records (never copies
+of the editors' files): one YAML file a list, all records as one JSON
+document (``export``), and the schema. The MkDocs hook, ``python -m directory
+render`` and the benchmark's floor build all take their files from here.
 """
 from __future__ import annotations
 
-from pathlib import Path
-
-from .export import export_json
+from .export import export_json, export_yaml
 from .model import Directory
 from .reference import reference_page
 from .render import Options, render_pages
-from .validate import Result, data_files
+from .validate import Result
 from .validate.schema import SCHEMA_PATH
 
 
@@ -22,8 +21,8 @@ def site_files(result: Result, directory: Directory, options: Options | None = N
     """{path: content} of the generated pages (Markdown text) and the open data (bytes or text)."""
     files: dict[str, str | bytes] = dict(render_pages(directory, options))
     files["fields.md"] = reference_page(result.folder)
-    for path in data_files(result.folder):
-        files[f"data/{path.name}"] = path.read_bytes()
+    for name, text in export_yaml(result.context).items():
+        files[f"data/{name}"] = text
     files["data/directory.json"] = export_json(result.context)
     files[f"schema/{SCHEMA_PATH.name}"] = SCHEMA_PATH.read_bytes()
     from . import editor_schema  # the one the data files name, fresh from the data's vocabularies

@@ -175,9 +175,9 @@ def test_urls_and_markdown_safety(data_folder):
         "https:// or http://; allowed: an absolute http(s) URL such as https://example.org/page [urls]",
         "data/programmes.yaml:15:11: error: programmes[1].description.nl: HTML is not allowed in a description "
         "(found '<b>'); use Markdown instead [markdown-safety]",
-        "data/programmes.yaml:15:11: error: programmes[1].description.nl: link 'javascript:alert(1' must start "
-        "with https:// or http://; links in descriptions must be absolute http(s) or mailto: addresses "
-        "[markdown-safety]",
+        "data/programmes.yaml:15:11: error: programmes[1].description.nl: link 'javascript:alert(1)' uses "
+        "'javascript:', which is not allowed; links in descriptions must be absolute https://, http://, mailto: "
+        "or tel: addresses [markdown-safety]",
     ]
 
 

@@ -1,0 +1,259 @@
+"""Descriptions: Markdown from the data, rendered to HTML and sanitised.
+
+One function, :func:`render`, decides what a description becomes on the page
+and what in it is refused, so the page and the check cannot disagree:
+
+1. Python-Markdown renders the text with the subset of Markdown that
+   descriptions may use (paragraphs, emphasis, lists, headings from level 3,
+   block quotes, code, tables, definition lists, admonitions, links). Raw
+   HTML is not markup here: a tag or comment is shown as the text it is.
+   An image becomes a link to its address: nothing from the data is loaded.
+   A heading of level 1 or 2 is shown at level 3 (those are the page's own).
+2. ``nh3`` (the Rust ``ammonia`` sanitiser) cleans that HTML with allow-lists
+   of the tags and attributes this subset produces, and of URLs: only
+   absolute ``https:``, ``http:``, ``mailto:`` and ``tel:`` addresses; no
+   relative ones (a relative link from the data would be a broken link).
+3. What the renderer changed (raw HTML, images, headings) and what the
+   sanitiser dropped (found by comparing its input with its output) come
+   back as :class:`Finding` objects. The ``markdown-safety`` rule reports
+   them to the editor; the pages show the sanitised HTML.
+
+The HTML has no blank line (a newline before a blank line is written as the
+character reference ``&#10;``, which means the same), so that it stays one
+raw HTML block in any Markdown page it is put into: Python-Markdown and
+CommonMark pass such a block through without parsing its inside again.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from collections import Counter
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from urllib.parse import urlsplit
+
+import markdown
+import nh3
+from markdown.inlinepatterns import HTML_RE, InlineProcessor
+from markdown.treeprocessors import Treeprocessor
+
+# The Markdown extensions descriptions may use (a subset of mkdocs.yml's: no
+# attribute lists, no Markdown inside HTML, no heading ids).
+EXTENSIONS = ["tables", "def_list", "admonition", "sane_lists"]
+EXTENSION_CONFIGS = {"tables": {"use_align_attribute": True}}  # align="left", not style=
+
+# Material's admonition types and their aliases (`!!! note "Title"`)
+ADMONITION_TYPES = frozenset({
+    "note", "abstract", "summary", "tldr", "info", "todo", "tip", "hint", "important", "success",
+    "check", "done", "question", "help", "faq", "warning", "caution", "attention", "failure", "fail",
+    "missing", "danger", "error", "bug", "example", "quote", "cite"})
+
+# What the subset produces, and so all the sanitiser lets through
+TAGS = frozenset({
+    "p", "br", "hr", "h3", "h4", "h5", "h6", "em", "strong", "code", "pre", "blockquote",
+    "ul", "ol", "li", "dl", "dt", "dd", "table", "thead", "tbody", "tr", "th", "td", "a", "span", "div"})
+ATTRIBUTES = {"a": {"href", "title"}, "ol": {"start"}}
+ATTRIBUTE_VALUES = {"th": {"align": {"left", "right", "center"}},
+                    "td": {"align": {"left", "right", "center"}}}
+CLASSES = {"div": {"admonition", *ADMONITION_TYPES}, "p": {"admonition-title"}}
+URL_SCHEMES = frozenset({"https", "http", "mailto", "tel"})
+
+
+@dataclass(frozen=True)
+class Finding:
+    """Something in a description that the page does not show as written.
+
+    ``found`` is the piece of the text it is about, as written where that
+    can be known (a tag, a URL, a heading's text), to quote and to find the
+    line by; ``message`` says what is wrong and what to write instead."""
+
+    kind: str  # html, image, heading, link, removed
+    found: str
+    message: str
+
+
+@dataclass(frozen=True)
+class Rendered:
+    html: str  # sanitised, without blank lines
+    findings: tuple[Finding, ...]
+
+
+LINK_RULE = "links in descriptions must be absolute https://, http://, mailto: or tel: addresses"
+
+
+def url_problem(url: str) -> str | None:
+    """Why the sanitiser does not keep ``url`` as a link, or None when it does."""
+    if not url or any(c.isspace() for c in url):
+        return "contains white space; encode spaces as %20" if url else "is empty"
+    try:
+        parts = urlsplit(url)
+    except ValueError as exc:
+        return f"cannot be read as an address ({exc})"
+    scheme = parts.scheme.lower()
+    if not scheme:
+        return "is not a complete address (on the site it would be a broken link)"
+    if scheme not in URL_SCHEMES:
+        return f"uses '{scheme}:', which is not allowed"
+    if scheme in ("http", "https"):
+        host = parts.hostname or ""
+        if "." not in host and host != "localhost":
+            return "has no valid host name (such as www.example.org)"
+    elif scheme == "mailto" and "@" not in parts.path:
+        return "is not an e-mail address (such as mailto:name@example.org)"
+    elif scheme == "tel" and not any(c.isdigit() for c in parts.path):
+        return "is not a phone number (such as tel:+3290000000)"
+    return None
+
+
+def _url_filter(tag: str, attribute: str, value: str) -> str | None:
+    """After the sanitiser's own scheme and relative-URL checks: a host, an
+    e-mail address, a phone number (url_problem)."""
+    if attribute == "href" and url_problem(value):
+        return None
+    return value
+
+
+_CLEANER = nh3.Cleaner(
+    tags=set(TAGS),
+    attributes={tag: set(names) for tag, names in ATTRIBUTES.items()},
+    tag_attribute_values={tag: {name: set(values) for name, values in by_name.items()}
+                          for tag, by_name in ATTRIBUTE_VALUES.items()},
+    allowed_classes={tag: set(names) for tag, names in CLASSES.items()},
+    url_schemes=set(URL_SCHEMES),
+    url_relative="deny",
+    attribute_filter=_url_filter,
+    link_rel=None,
+    strip_comments=True,
+    clean_content_tags={"script", "style"},
+)
+
+
+def might_have_findings(text: str) -> bool:
+    """False only for a text that :func:`render` returns without findings:
+    no character that starts a tag, a link or an image, no admonition and no
+    heading of level 1 or 2. The check renders only the others (the build
+    renders every description anyway); a property test holds the two
+    together."""
+    return bool(_MIGHT.search(text))
+
+
+# a tag, a link or image; an admonition; a heading of level 1 or 2, ATX or
+# setext (after any quote, list or definition markers)
+_MIGHT = re.compile(r"[<\[]|!!!|^[ \t>*+\-0-9.):]*?(?:#{1,2}(?!#)|(?:=+|-+)[ \t]*$)", re.M)
+
+
+def render(text: str) -> Rendered:
+    """A description's Markdown -> sanitised HTML and what was refused."""
+    return _render(text)
+
+
+@functools.lru_cache(maxsize=4096)  # the check and the build of one run render the same texts
+def _render(text: str) -> Rendered:
+    md = _markdown()
+    md.reset()
+    md.findings = []
+    raw = md.convert(text)
+    findings = list(md.findings)
+    clean = _CLEANER.clean(raw)
+    images = {f.found for f in findings if f.kind == "image"}  # reported once, as an image
+    findings += [f for f in _dropped(raw, clean) if not (f.kind == "link" and f.found in images)]
+    return Rendered(_no_blank_lines(clean), tuple(findings))
+
+
+# -- the Markdown renderer ----------------------------------------------------
+
+class _RawHtmlAsText(InlineProcessor):
+    """A tag or comment in the text stays text (Python-Markdown would pass it through as HTML)."""
+
+    def handleMatch(self, m, data):
+        self.md.findings.append(Finding("html", m.group(1), "HTML is not allowed in a description "
+                                        f"(found '{m.group(1)[:30]}'); use Markdown instead"))
+        return m.group(1), m.start(0), m.end(0)
+
+
+class _NoImagesNoPageHeadings(Treeprocessor):
+    """Images become links to their address; headings of level 1 and 2 become level 3."""
+
+    def run(self, root):
+        in_link = {id(child) for a in root.iter("a") for child in a.iter() if child is not a}
+        for el in root.iter():
+            if el.tag == "img":
+                src, alt = el.get("src", ""), el.get("alt", "")
+                example = f"[{alt or 'name of the picture'}]({src})"
+                self.md.findings.append(Finding(
+                    "image", src, f"images are not shown on the site, which loads nothing from other "
+                    f"hosts (found an image of '{src}'); write a link instead, such as {example}"))
+                # a link to the picture; inside a link, only its text (links do not nest)
+                el.tag = "span" if id(el) in in_link else "a"
+                el.attrib.clear()
+                if el.tag == "a":
+                    el.set("href", src)
+                el.text = alt or src
+            elif el.tag in ("h1", "h2"):
+                self.md.findings.append(Finding(
+                    "heading", "".join(el.itertext()).strip(), "headings of level 1 and 2 (# and ##) are "
+                    "the page's own; start description headings at ###"))
+                el.tag = "h3"
+        return None
+
+
+@functools.cache
+def _markdown() -> markdown.Markdown:
+    md = markdown.Markdown(extensions=EXTENSIONS, extension_configs=EXTENSION_CONFIGS)
+    md.preprocessors.deregister("html_block")
+    md.inlinePatterns.deregister("html")
+    md.inlinePatterns.register(_RawHtmlAsText(HTML_RE, md), "html", 90)
+    md.treeprocessors.register(_NoImagesNoPageHeadings(md), "directory-images-headings", 5)
+    return md
+
+
+# -- what the sanitiser dropped -------------------------------------------------
+
+class _Elements(HTMLParser):
+    """Every element and attribute of an HTML fragment, values decoded."""
+
+    def __init__(self, html: str):
+        super().__init__(convert_charrefs=True)
+        self.tags: Counter = Counter()
+        self.attrs: Counter = Counter()
+        self.feed(html)
+        self.close()
+
+    def handle_starttag(self, tag, attrs):
+        self.tags[tag] += 1
+        for name, value in attrs:
+            if name == "class":
+                for cls in (value or "").split():
+                    self.attrs[(tag, name, cls)] += 1
+            else:
+                self.attrs[(tag, name, value or "")] += 1
+
+    handle_startendtag = handle_starttag
+
+
+def _dropped(raw: str, clean: str) -> list[Finding]:
+    before, after = _Elements(raw), _Elements(clean)
+    out = []
+    for (tag, name, value), n in (before.attrs - after.attrs).items():
+        for _ in range(n):
+            if tag == "a" and name == "href":
+                problem = url_problem(value) or "is not allowed"
+                out.append(Finding("link", value, f"link '{value}' {problem}; {LINK_RULE}"))
+            elif tag == "div" and name == "class":
+                out.append(Finding("removed", f"!!! {value}", f"'!!! {value}' is not a kind of box the "
+                                   f"site knows; use one of {', '.join(sorted(ADMONITION_TYPES))}"))
+            else:
+                out.append(Finding("removed", value, f"the {name} '{value}' of <{tag}> would be "
+                                   "removed from the page; use only plain Markdown"))
+    for tag, n in (before.tags - after.tags).items():
+        out.extend(Finding("removed", f"<{tag}>", f"<{tag}> would be removed from the page; "
+                           "use only plain Markdown") for _ in range(n))
+    return out
+
+
+_BEFORE_BLANK_LINE = re.compile(r"\n(?=[ \t]*(?:\n|$))")
+
+
+def _no_blank_lines(html: str) -> str:
+    return _BEFORE_BLANK_LINE.sub("&#10;", html.strip())
+
