@@ -26,6 +26,7 @@ CommonMark pass such a block through without parsing its inside again.
 from __future__ import annotations
 
 import functools
+import html
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -67,7 +68,7 @@ class Finding:
     can be known (a tag, a URL, a heading's text), to quote and to find the
     line by; ``message`` says what is wrong and what to write instead."""
 
-    kind: str  # html, image, heading, link, removed
+    kind: str  # html, image, heading, link, removed, unformatted
     found: str
     message: str
 
@@ -130,16 +131,26 @@ _CLEANER = nh3.Cleaner(
 
 def might_have_findings(text: str) -> bool:
     """False only for a text that :func:`render` returns without findings:
-    no character that starts a tag, a link or an image, no admonition and no
-    heading of level 1 or 2. The check renders only the others (the build
-    renders every description anyway); a property test holds the two
-    together."""
-    return bool(_MIGHT.search(text))
+    no character that starts a tag, a link or an image, no admonition, no
+    heading of level 1 or 2 (ATX or setext, after any quote, list or
+    definition markers) and nothing nested too deep. The check renders only
+    the others (the build renders every description anyway); a property test
+    holds the two together. Linear in the length of the text."""
+    if "<" in text or "[" in text or "!!!" in text:
+        return True
+    for line in text.split("\n"):
+        rest = line.lstrip(_MARKERS)
+        if rest.startswith("#") and not rest.startswith("###"):
+            return True  # '# x', '## x' (after markers): a heading of level 1 or 2
+        if rest.startswith("=") and not rest.rstrip(" \t").strip("="):
+            return True  # '===': a setext heading of level 1 under the line before
+        if not rest and line.rstrip(" \t").endswith("-"):
+            return True  # '---' (or markers ending in '-'): a setext heading of level 2
+    return text.count("\n") >= MAX_LINES or nesting(text) > MAX_NESTING
 
 
-# a tag, a link or image; an admonition; a heading of level 1 or 2, ATX or
-# setext (after any quote, list or definition markers)
-_MIGHT = re.compile(r"[<\[]|!!!|^[ \t>*+\-0-9.):]*?(?:#{1,2}(?!#)|(?:=+|-+)[ \t]*$)", re.M)
+# what may stand before a heading's '#' on a line: quote, list and definition markers
+_MARKERS = " \t>*+-0123456789.):"
 
 
 def render(text: str) -> Rendered:
@@ -147,8 +158,48 @@ def render(text: str) -> Rendered:
     return _render(text)
 
 
+# Lists, quotes and boxes inside each other: Python-Markdown parses each level
+# by recursion, and a line of a few hundred "- " or ">" makes it fail with a
+# RecursionError. No description needs more than a few levels.
+MAX_NESTING = 8
+# Python-Markdown looks for the end of a link from every "[" on (time grows with
+# the square of the text); no description needs more than a few dozen links.
+MAX_BRACKETS = 200
+# ... and handles a long list item by item, in time growing with the square of
+# the number of lines; the longest description has some forty.
+MAX_LINES = 500
+_CONTAINER = re.compile(r"[ \t]*(?:[-*+>]|[0-9]{1,9}[.)]|:|!!!)(?=[ \t]|$)")
+
+
+def nesting(text: str) -> int:
+    """How deep the lists, quotes, definitions and boxes of ``text`` nest, at
+    most: per line, the container markers at its start (``- > 1. :``) plus
+    its indentation in steps of four (continued items and box contents)."""
+    deepest = 0
+    for line in text.split("\n"):
+        stripped = line.lstrip(" \t")
+        depth = (len(line) - len(stripped) + 3) // 4
+        pos = 0
+        while (m := _CONTAINER.match(line, pos)) and m.end() > pos:
+            depth += 1
+            pos = m.end()
+            if depth > MAX_NESTING:
+                return depth
+        deepest = max(deepest, depth)
+    return deepest
+
+
 @functools.lru_cache(maxsize=4096)  # the check and the build of one run render the same texts
 def _render(text: str) -> Rendered:
+    if nesting(text) > MAX_NESTING:
+        return _unformatted(text, f"lists, quotes or boxes are nested more than {MAX_NESTING} "
+                            "levels deep; use fewer levels")
+    if text.count("\n") >= MAX_LINES:
+        return _unformatted(text, f"the text has more than {MAX_LINES} lines; shorten it, or "
+                            "split the description")
+    if text.count("[") > MAX_BRACKETS:
+        return _unformatted(text, f"the text has more than {MAX_BRACKETS} '[' (each may start a "
+                            "link); write fewer, or split the description")
     md = _markdown()
     md.reset()
     md.findings = []
@@ -158,6 +209,12 @@ def _render(text: str) -> Rendered:
     images = {f.found for f in findings if f.kind == "image"}  # reported once, as an image
     findings += [f for f in _dropped(raw, clean) if not (f.kind == "link" and f.found in images)]
     return Rendered(_no_blank_lines(clean), tuple(findings))
+
+
+def _unformatted(text: str, why: str) -> Rendered:
+    """A text the renderer does not take on: shown as plain text, and why."""
+    return Rendered(f"<p>{html.escape(' '.join(text.split()))}</p>", (Finding(
+        "unformatted", "", f"{why}; until then the site shows the text without its formatting"),))
 
 
 # -- the Markdown renderer ----------------------------------------------------
