@@ -1,0 +1,64 @@
+"""Facts of the real data, checked against the sources once more (issue 10),
+as the built site and its open data show them. Each test holds a fact that
+was once wrong on a page, so that it cannot come back unnoticed."""
+from __future__ import annotations
+
+import html as html_lib
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from htmlcheck import Page
+
+pytestmark = pytest.mark.site
+
+COURSE = "socialstyrelsen-taet-stoettede-opstartsforloeb"
+INITIATIVE = "socialstyrelsen-mere-kvalitet-i-plejefamilier"
+
+
+def page(site: Path, kind: str, record_id: str) -> str:
+    return (site / kind / record_id / "index.html").read_text(encoding="utf-8")
+
+
+def facts(html: str) -> dict[str, str]:
+    """The page's Facts as {term: text}: what a reader sees in each row."""
+    block = html.split('<div class="facts">', 1)[1].split("</div>", 1)[0]
+    rows = re.findall(r"<dt>(.*?)</dt>\s*<dd>(.*?)</dd>", block, re.S)
+    return {html_lib.unescape(term): " ".join(Page(value).text.split()) for term, value in rows}
+
+
+def export(site: Path) -> dict:
+    return json.loads((site / "data" / "directory.json").read_text(encoding="utf-8"))
+
+
+def programme(site: Path, record_id: str) -> dict:
+    return next(r for r in export(site)["programmes"] if r["id"] == record_id)
+
+
+# -- the shared pool of the Socialstyrelsen initiatives --------------------------
+
+def test_the_course_shows_its_share_of_the_pool_not_the_pool_as_its_money(built_site):
+    funding = facts(page(built_site, "programmes", COURSE))["Funding"]
+    assert funding.startswith("Share not stated: part of the pool of Mere kvalitet i plejefamilier")
+    assert "(DKK 73,700,000, 2018 – 2021, shared among 9 recipients)" in funding
+    assert f'href="../{INITIATIVE}/"' in page(built_site, "programmes", COURSE)
+
+
+def test_the_initiative_holds_the_pool(built_site):
+    funding = facts(page(built_site, "programmes", INITIATIVE))["Funding"]
+    assert funding.startswith("Pool of DKK 73,700,000, 2018 – 2021, shared among 9 recipients, "
+                              "among them Tæt støttede opstartsforløb til plejefamilier")
+
+
+def test_the_open_data_has_the_pool_once_and_the_course_without_an_amount(built_site):
+    course, initiative = programme(built_site, COURSE), programme(built_site, INITIATIVE)
+    assert [set(item) for item in course["funding"]] == [{"share_of", "scope"}]
+    assert course["funding"][0]["share_of"] == INITIATIVE
+    pool, = initiative["funding"]
+    assert (pool["amount"], pool["currency"], pool["pool"], pool["shared_among"]) == (73700000, "DKK", True, 9)
+    # a reuser who sums the programmes' own money counts the pool nowhere
+    own = [item["amount"] for p in export(built_site)["programmes"] for item in p.get("funding", [])
+           if "amount" in item and not item.get("pool")]
+    assert 73700000 not in own
