@@ -62,3 +62,13 @@ def test_the_open_data_has_the_pool_once_and_the_course_without_an_amount(built_
     own = [item["amount"] for p in export(built_site)["programmes"] for item in p.get("funding", [])
            if "amount" in item and not item.get("pool")]
     assert 73700000 not in own
+
+
+# -- places ----------------------------------------------------------------------
+
+def test_kalvehave_is_a_place_in_vordingborg_not_a_municipality(built_site):
+    html = page(built_site, "programmes", "vordingborg-familiehuset-kalvehave")
+    where = facts(html)["Where"]
+    assert "Vordingborg" in where and "Kalvehave" not in where
+    assert programme(built_site, "vordingborg-familiehuset-kalvehave")["municipalities"] == ["Vordingborg"]
+    assert "Familiehuset i Kalvehave" in Page(html).text  # the place stays in the name
