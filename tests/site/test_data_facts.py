@@ -72,3 +72,15 @@ def test_kalvehave_is_a_place_in_vordingborg_not_a_municipality(built_site):
     assert "Vordingborg" in where and "Kalvehave" not in where
     assert programme(built_site, "vordingborg-familiehuset-kalvehave")["municipalities"] == ["Vordingborg"]
     assert "Familiehuset i Kalvehave" in Page(html).text  # the place stays in the name
+
+
+# -- status: only as the source states it ---------------------------------------
+
+def test_vordingborg_support_has_no_status_the_source_does_not_state(built_site):
+    """The source says the changeover "er igangsat" (has been started), on an
+    undated page: that is no 'active'. The page says what the source says."""
+    shown = facts(page(built_site, "programmes", "vordingborg-styrket-indsats-i-hjemmet"))
+    assert shown["Status"] == "not stated"
+    assert shown["Period"] == ("not stated. Omlægningen af indsatsen er igangsat. (English: The changeover "
+                               "has been started (the page gives no date).)")
+    assert "status" not in programme(built_site, "vordingborg-styrket-indsats-i-hjemmet")
