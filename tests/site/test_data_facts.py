@@ -84,3 +84,23 @@ def test_vordingborg_support_has_no_status_the_source_does_not_state(built_site)
     assert shown["Period"] == ("not stated. Omlægningen af indsatsen er igangsat. (English: The changeover "
                                "has been started (the page gives no date).)")
     assert "status" not in programme(built_site, "vordingborg-styrket-indsats-i-hjemmet")
+
+
+# -- roles: the role the source states ------------------------------------------
+
+def test_the_poverty_plan_names_stad_gent_and_kind_en_gezin_as_consulted(built_site):
+    """The plan is "voor de stad Gent onder regie van het OCMW", and Kind en
+    Gezin is listed in its consultation process: neither is a partner."""
+    organisations = facts(page(built_site, "programmes", "gent-armoedebeleidsplan"))["Organisations"]
+    assert organisations.startswith("OCMW Gent (lead); Stad Gent (consulted): Het plan is een beleidsplan "
+                                    "“voor de stad Gent onder regie van het OCMW”")
+    assert "; Kind en Gezin (consulted): In het inspraaktraject, bij het werkveld: “Kind en Gezin (focus " \
+           "Kinderarmoede)”." in organisations
+    assert "partner" not in organisations
+    roles = {o["id"]: o["role"] for o in programme(built_site, "gent-armoedebeleidsplan")["organisations"]}
+    assert roles == {"ocmw-gent": "lead", "stad-gent": "consulted", "kind-en-gezin": "consulted"}
+
+
+def test_kind_en_gezin_keeps_its_stated_cooperation_on_pregnancy(built_site):
+    organisations = facts(page(built_site, "programmes", "gent-samenwerking-kind-en-gezin"))["Organisations"]
+    assert organisations == "OCMW Gent (lead); Kind en Gezin (partner)"

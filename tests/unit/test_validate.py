@@ -233,11 +233,11 @@ def test_vocabulary_terms_and_codes(data_folder):
     assert [o for o in out if "vocabularies.yaml" in o] == [
         "data/vocabularies.yaml:107:11: error: vocabularies.settings[6].id: 'office' is defined twice in "
         "'settings'; keep one [vocabulary-terms]",
-        "data/vocabularies.yaml:185:11: error: vocabularies.countries[2].id: 'XX' is not an ISO 3166-1 alpha-2 "
+        "data/vocabularies.yaml:188:11: error: vocabularies.countries[2].id: 'XX' is not an ISO 3166-1 alpha-2 "
         "country code [iso-codes]",
-        "data/vocabularies.yaml:186:14: error: vocabularies.countries[2].label: an English label (en) is "
+        "data/vocabularies.yaml:189:14: error: vocabularies.countries[2].label: an English label (en) is "
         "required [vocabulary-terms]",
-        "data/vocabularies.yaml:202:11: error: vocabularies.regions[3].id: region 'DK-85' does not lie in "
+        "data/vocabularies.yaml:205:11: error: vocabularies.regions[3].id: region 'DK-85' does not lie in "
         "country 'BE'; its code must start with 'BE-' [vocabulary-terms]",
     ]
 
