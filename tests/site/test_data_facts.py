@@ -104,3 +104,23 @@ def test_the_poverty_plan_names_stad_gent_and_kind_en_gezin_as_consulted(built_s
 def test_kind_en_gezin_keeps_its_stated_cooperation_on_pregnancy(built_site):
     organisations = facts(page(built_site, "programmes", "gent-samenwerking-kind-en-gezin"))["Organisations"]
     assert organisations == "OCMW Gent (lead); Kind en Gezin (partner)"
+
+
+# -- lists as the source gives them ---------------------------------------------
+
+def description(html: str) -> str:
+    return html.split('id="description"', 1)[1].split("<h2", 1)[0]
+
+
+@pytest.mark.parametrize("record_id", ["gent-intern-spijbelactieplan", "gent-pijler-onderwijs"])
+def test_the_truancy_approach_is_an_unordered_list(built_site, record_id):
+    """Slide 5 lists the truancy approach as bullets (◦): no order, no count
+    of steps."""
+    html = page(built_site, "programmes", record_id)
+    text = Page(html).text
+    assert not re.search(r"(five|5) steps|(vijf|5) stappen|\bsteps?\b|\bstappen\b", text, re.I)
+    body = description(html)
+    assert "<ol>" not in body
+    items = [" ".join(Page(i).text.split()) for i in re.findall(r"<li>(.*?)</li>", body, re.S)]
+    assert {"Netwerkverkenning", "Casemanagement", "Gesprek ouders (en eventueel kind)",
+            "Opmaken probleemanalyse", "Individueel oplossingsgericht handelplan"} <= set(items)
