@@ -121,6 +121,28 @@ def test_the_truancy_approach_is_an_unordered_list(built_site, record_id):
     assert not re.search(r"(five|5) steps|(vijf|5) stappen|\bsteps?\b|\bstappen\b", text, re.I)
     body = description(html)
     assert "<ol>" not in body
-    items = [" ".join(Page(i).text.split()) for i in re.findall(r"<li>(.*?)</li>", body, re.S)]
+    items = [" ".join(html_lib.unescape(i).split()) for i in re.findall(r"<li>([^<]*)", body)]
     assert {"Netwerkverkenning", "Casemanagement", "Gesprek ouders (en eventueel kind)",
             "Opmaken probleemanalyse", "Individueel oplossingsgericht handelplan"} <= set(items)
+
+
+def test_nested_lists_stay_nested(built_site):
+    """A sub-list of the source (the truancy approach under its action, the
+    methodical cells' tasks under each cell) stays under its item: on the page
+    an item indented in the data is inside the item above it, never a sibling."""
+    from support import real_directory
+
+    flattened = []
+    for p in real_directory().programmes.values():
+        if not any(re.search(r"^ {2,}- ", text, re.M) for text in p.description.by_lang.values()):
+            continue
+        body = description(page(built_site, "programmes", p.id))
+        if not re.search(r"<li>[^<]*<ul>", body):
+            flattened.append(p.id)
+    assert flattened == [], ("these descriptions' sub-lists show as separate items; indent a sub-list "
+                             "item by 4 spaces under its item: " + ", ".join(flattened))
+    body = description(page(built_site, "programmes", "gent-pijler-onderwijs"))
+    nested = re.search(r"<li>Intern spijbelactieplan:\s*<ul>(.*?)</ul>", body, re.S)
+    assert nested and re.findall(r"<li>(.*?)</li>", nested.group(1)) == [
+        "Netwerkverkenning", "Casemanagement", "Gesprek ouders (en eventueel kind)",
+        "Opmaken probleemanalyse", "Individueel oplossingsgericht handelplan"]
