@@ -370,6 +370,8 @@ class _Generator:
             domain = f"{slug(name).replace('-', '')[:40]}.{W.TLD[country]}"
             if rng.random() < 0.4:
                 rec["url"] = f"https://www.{domain}/"
+            elif self.extra.random() < 0.2:
+                rec["url_as_stated"] = f"www.{domain}"  # a source without http:// or https://
             self.org_country[oid] = country
             self.org_domain[oid] = domain
             self.organisations.append(rec)

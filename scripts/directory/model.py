@@ -88,6 +88,7 @@ class Organisation:
     last_reviewed: str
     location: Location
     part_of: Organisation | None = None
+    url_as_stated: str | None = None  # a website the source gives without its scheme
 
 
 @dataclass
@@ -311,7 +312,7 @@ def build(ctx: Context) -> Directory:
         orgs[r.id] = Organisation(
             r.id, _texts(d["name"], d["original_language"]), _texts(d.get("summary"), d["original_language"]),
             list(d.get("countries", [])), list(d.get("regions", [])), list(d.get("municipalities", [])),
-            d.get("url"), [], d["last_reviewed"], _location(r))
+            d.get("url"), [], d["last_reviewed"], _location(r), url_as_stated=d.get("url_as_stated"))
     for r in recs["organisation"]:
         if r.data.get("part_of"):
             orgs[r.id].part_of = orgs[r.data["part_of"]]

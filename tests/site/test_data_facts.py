@@ -146,3 +146,18 @@ def test_nested_lists_stay_nested(built_site):
     assert nested and re.findall(r"<li>(.*?)</li>", nested.group(1)) == [
         "Netwerkverkenning", "Casemanagement", "Gesprek ouders (en eventueel kind)",
         "Opmaken probleemanalyse", "Individueel oplossingsgericht handelplan"]
+
+
+# -- a website the source gives without http:// or https:// -----------------------
+
+def test_ocmw_gents_website_as_the_source_writes_it_not_as_an_invented_link(built_site):
+    """Slide 17 gives "www.ocmwgent.be", without a scheme: the urls rule
+    completes a scheme only when it is known, so the page shows the address
+    as text and no page links to a guessed http:// or https:// address."""
+    html = page(built_site, "organisations", "ocmw-gent")
+    website = " ".join(Page(html.split("<dt>Website</dt>", 1)[1].split("</dd>", 1)[0]).text.split())
+    assert website == "www.ocmwgent.be (as the source writes it, without http:// or https://; not linked)"
+    for path in built_site.rglob("*.html"):
+        assert not re.search(r'href="https?://(www\.)?ocmwgent\.be', path.read_text(encoding="utf-8")), path
+    assert next(o for o in export(built_site)["organisations"] if o["id"] == "ocmw-gent")["url_as_stated"] \
+        == "www.ocmwgent.be"
