@@ -161,3 +161,55 @@ def test_ocmw_gents_website_as_the_source_writes_it_not_as_an_invented_link(buil
         assert not re.search(r'href="https?://(www\.)?ocmwgent\.be', path.read_text(encoding="utf-8")), path
     assert next(o for o in export(built_site)["organisations"] if o["id"] == "ocmw-gent")["url_as_stated"] \
         == "www.ocmwgent.be"
+
+
+# -- English that keeps the source's meaning ------------------------------------
+
+# (page, what the English says, the source's words it renders)
+ENGLISH = [
+    ("programmes/opgroeien-kleinschalig-verblijf-0-3", "with consistent professional carers",
+     "vaste professionele begeleiding"),
+    ("programmes/opgroeien-kleinschalig-verblijf-0-3", "with consistent (fixed) professional carers",
+     "vaste professionele begeleiding"),
+    ("programmes/opgroeien-zorggarantie-jonge-kinderen", "the main partners commit to finding immediate solutions",
+     "engageren … zich om onmiddellijk oplossingen te realiseren"),
+    ("contacts/sandra-verhauwert", "Coordinator of Integrated Family Support – Coordinator of Youth Work",
+     "Aanstuurder Integrale Gezinsbegeleiding – Aanstuurder Jongerenwerking"),
+    ("programmes/gent-pijler-onderwijs", "Consultation on poverty and schools", "Overleg armoede en scholen"),
+    ("programmes/gent-vakantiewerking-ocmw-gent", "Members of the target group progressing to activity leaders",
+     "Doorgroei animatoren vanuit de doelgroep"),
+    ("programmes/gent-pijler-opvang-en-vrije-tijd", "Members of the target group progressing to activity leaders",
+     "Doorgroei animatoren vanuit de doelgroep"),
+    ("programmes/gent-pijler-verhogen-expertise-mw", "Continuous support", "Permanente ondersteuning"),
+    ("programmes/gent-expertise-permanente-ondersteuning", "English name: Continuous support",
+     "Permanente ondersteuning"),
+    (f"programmes/{COURSE}", "The start-up course will be a concept made up of a series of teaching modules",
+     "Opstartsforløbet vil være et koncept"),
+    (f"programmes/{COURSE}", "Opstartsforløbet vil være et koncept bestående af en række undervisningsmoduler",
+     "Opstartsforløbet vil være et koncept"),
+    (f"programmes/{COURSE}", "It will consist of a modular course", "Opstartsforløbet vil bestå i et modulopbygget forløb"),
+    (f"programmes/{COURSE}", "Det vil bestå i et modulopbygget forløb",
+     "Opstartsforløbet vil bestå i et modulopbygget forløb"),
+    ("programmes/socialstyrelsen-kompetencekursus-opstartsforloeb",
+     "In addition to the close-support start-up course, a competence course is developed", "Herudover udvikles"),
+]
+
+# wordings that changed the meaning, on no page again
+WRONG = ["permanent professional support", "partners find immediate solutions", "Head of Integrated Family",
+         "between poverty (actors) and schools", "growing in from the target group", "Permanent support",
+         "permanent support", "The start-up course is a concept", "Opstartsforløbet er et koncept",
+         "As part of the close-support start-up course", "Som en del af det tæt støttede opstartsforløb"]
+
+
+@pytest.mark.parametrize("where, english, source_words", ENGLISH)
+def test_the_english_keeps_the_sources_meaning(built_site, where, english, source_words):
+    text = " ".join(Page((built_site / where / "index.html").read_text(encoding="utf-8")).text.split())
+    assert english in text, f"{where} should render {source_words!r} as {english!r}"
+
+
+def test_the_wordings_that_changed_the_meaning_are_gone(built_site):
+    found = []
+    for path in built_site.rglob("*.html"):
+        text = " ".join(Page(path.read_text(encoding="utf-8")).text.split())
+        found += [f"{path.relative_to(built_site)}: {w}" for w in WRONG if w in text]
+    assert found == []

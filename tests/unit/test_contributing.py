@@ -113,7 +113,7 @@ EXAMPLES: dict[str, Edit] = {
     "no-original-language": replace('      nl: "Kleinschalig verblijf in familiale setting voor allerjongsten"\n', ""),
     "no-english-summary": replace(
         "      en: Pilot in which SOS Kinderdorpen cares for children aged 0 to 3 in a small-scale "
-        "family setting with permanent professional support.\n", ""),
+        "family setting with consistent professional carers.\n", ""),
     "review-due": replace('last_reviewed: "2026-11-23"', 'last_reviewed: "2025-10-01"'),
 }
 
