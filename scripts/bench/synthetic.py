@@ -372,6 +372,8 @@ class _Generator:
                 rec["url"] = f"https://www.{domain}/"
             elif self.extra.random() < 0.2:
                 rec["url_as_stated"] = f"www.{domain}"  # a source without http:// or https://
+            if place and rec.get("countries") and self.extra.random() < 0.3:
+                rec["derived"] = {"countries": {"en": f"{place}, the municipality named in the source"}}
             self.org_country[oid] = country
             self.org_domain[oid] = domain
             self.organisations.append(rec)
@@ -642,6 +644,9 @@ class _Generator:
         if c["places"]:
             rec["municipalities"] = list(c["places"])
         rec["scope"] = c["scope"]
+        if c["places"] and c["countries"] and self.extra.random() < 0.5:
+            fact = {"en": f"{c['places'][0]}, the municipality named in the source"}
+            rec["derived"] = {"countries": fact, **({"regions": fact} if c["regions"] else {})}
         orgs = self.involvements(kind, c, lang)
         if orgs:
             rec["organisations"] = orgs
@@ -665,6 +670,8 @@ class _Generator:
             rec["replaced_by"] = rng.choice(successors)["id"]
         elif rng.random() < rate["status"]:
             rec["status"] = rng.choice([s for s in self.terms["statuses"] if s != "replaced"])
+            if self.extra.random() < 0.05:
+                rec.setdefault("derived", {})["status"] = {"en": "what the source says has happened"}
         above = self.amounts_above.get(parent["id"], frozenset()) if parent is not None else frozenset()
         funding = ([self.funding(c, lang, topic_words, start_year, above) for _ in range(rng.choice([1, 1, 1, 2]))]
                    if rng.random() < rate["funding"] else None)

@@ -89,6 +89,8 @@ class Organisation:
     location: Location
     part_of: Organisation | None = None
     url_as_stated: str | None = None  # a website the source gives without its scheme
+    # field name -> what its value is derived from (a fact the source states)
+    derived: dict[str, Texts] = field(default_factory=dict)
 
 
 @dataclass
@@ -220,6 +222,8 @@ class Programme:
     replaces: list[Programme] = field(default_factory=list)
     # the records whose funding names this one's pool in share_of
     pool_shares: list[Programme] = field(default_factory=list)
+    # field name -> what its value is derived from (a fact the source states)
+    derived: dict[str, Texts] = field(default_factory=dict)
 
     @property
     def ancestors(self) -> list[Programme]:
@@ -292,6 +296,10 @@ def _date(value: Any) -> PartialDate | None:
     return parsed if isinstance(parsed, PartialDate) else None
 
 
+def _derived(d: dict, lang: str) -> dict[str, Texts]:
+    return {name: _texts(note, lang) for name, note in (d.get("derived") or {}).items()}
+
+
 def _location(rec: Record) -> Location:
     return Location(rec.file.path, rec.file.position(rec.path).line)
 
@@ -312,7 +320,8 @@ def build(ctx: Context) -> Directory:
         orgs[r.id] = Organisation(
             r.id, _texts(d["name"], d["original_language"]), _texts(d.get("summary"), d["original_language"]),
             list(d.get("countries", [])), list(d.get("regions", [])), list(d.get("municipalities", [])),
-            d.get("url"), [], d["last_reviewed"], _location(r), url_as_stated=d.get("url_as_stated"))
+            d.get("url"), [], d["last_reviewed"], _location(r), url_as_stated=d.get("url_as_stated"),
+            derived=_derived(d, d["original_language"]))
     for r in recs["organisation"]:
         if r.data.get("part_of"):
             orgs[r.id].part_of = orgs[r.data["part_of"]]
@@ -368,6 +377,7 @@ def build(ctx: Context) -> Directory:
             contacts=[contacts[c] for c in d.get("contacts", [])],
             links=[(_texts(x["title"], lang), x["url"]) for x in d.get("links", [])],
             sources=refs(d["sources"]), last_reviewed=d["last_reviewed"], location=_location(r),
+            derived=_derived(d, lang),
         )
     for r in recs["programme"]:
         p = programmes[r.id]

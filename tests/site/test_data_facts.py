@@ -213,3 +213,62 @@ def test_the_wordings_that_changed_the_meaning_are_gone(built_site):
         text = " ".join(Page(path.read_text(encoding="utf-8")).text.split())
         found += [f"{path.relative_to(built_site)}: {w}" for w in WRONG if w in text]
     assert found == []
+
+
+# -- values derived from a stated fact say so ------------------------------------
+
+GENT = "; country and region derived from Gent, the city named in the source"
+
+# the records checked in issue 10 whose country the source states in so many
+# words ("actief in Nederland"); every other one reviewed then derives it
+COUNTRY_STATED = {"sos-simba-familiezorg"}
+REVIEWED = 66  # programme records in the data when they were reviewed
+
+
+def test_derived_countries_and_regions_say_what_they_come_from(built_site):
+    from support import real_directory
+
+    reviewed = [p for p in real_directory().programmes.values() if p.last_reviewed <= "2026-11-23"]
+    assert len(reviewed) >= REVIEWED
+    unexplained = []
+    for p in reviewed:
+        if not (p.countries or p.regions) or p.id in COUNTRY_STATED:
+            continue
+        if "derived from" not in facts(page(built_site, "programmes", p.id))["Where"]:
+            unexplained.append(p.id)
+    assert unexplained == []
+
+
+@pytest.mark.parametrize("record_id, where", [
+    ("gent-kopp", "Belgium · Flanders · Gent (local)" + GENT),
+    ("gent-armoedebeleidsplan", "Belgium · Flanders · Gent (local)" + GENT),
+    ("vordingborg-styrket-indsats-i-hjemmet", "Denmark · Region Zealand · Vordingborg (local); country and "
+     "region derived from Vordingborg Kommune, the municipality named in the source"),
+    ("opgroeien-veilig-en-omringd-opgroeien-van-in-de-buik", "Belgium · Flanders, Limburg (Belgium) (regional); "
+     "country and regions derived from “in Limburg” and Opgroeien, the Flemish agency that launches the "
+     "project: the Belgian province of Limburg, in Flanders"),
+    ("sos-simba-familiezorg", "Netherlands (national)"),
+])
+def test_where(built_site, record_id, where):
+    assert facts(page(built_site, "programmes", record_id))["Where"] == where
+
+
+def test_a_derived_status_and_period_say_what_they_come_from(built_site):
+    house = facts(page(built_site, "programmes", "vordingborg-familiehuset-kalvehave"))
+    assert house["Status"] == ("Replaced (status derived from what the source says: the family house's "
+                               "residential provision “has now been changed to home-based support”)")
+    course = facts(page(built_site, "programmes", "socialstyrelsen-kompetencekursus-opstartsforloeb"))
+    assert course["Period"] == ("2019 – 2021 (period derived from the funds set aside for 180 staff to "
+                                "complete the course “i perioden 2019-21” (in the period 2019-21))")
+    # stated in so many words: no note
+    assert facts(page(built_site, "programmes", "sos-simba-familiezorg"))["Status"] == "Active"
+
+
+def test_organisations_say_what_their_country_comes_from(built_site):
+    line = Page(page(built_site, "organisations", "ocmw-gent").split('class="kind-line"', 1)[1]
+                .split("</p>", 1)[0].split(">", 1)[1]).text
+    assert " ".join(line.split()) == ("Organisation · Belgium · Flanders · Gent (country and region derived "
+                                      "from Gent, the city in its name)")
+    assert programme(built_site, "gent-kopp")["derived"] == {
+        "countries": {"en": "Gent, the city named in the source"},
+        "regions": {"en": "Gent, the city named in the source"}}

@@ -490,6 +490,7 @@ FIELD_ELEMENTS = {
 NOT_ASKED = {
     "contacts": "personal data: the maintainers take a contact point from the published source itself",
     "replaced_by": "set on the old record when a programme is replaced: a correction, not a proposal",
+    "derived": "what a value is derived from: the maintainers note it when they check the record against the source",
 }
 # form elements that must be filled in (the source in full, the confirmations)
 REQUIRED_ELEMENTS = {"name", "kind", "original-language", "summary", "source-title", "source-publisher",

@@ -91,7 +91,7 @@ def test_unquoted_comma_in_flow_mapping_is_explained(data_folder):
 def test_duplicate_ids_across_files(data_folder):
     out = problems(data_folder, with_changes(("  - id: pillar", "  - id: opgroeien")))
     assert out == ["data/programmes.yaml:10:9: error: programmes[1].id: id 'opgroeien' is already used by "
-                   "the organisation at data/organisations.yaml:78; ids must be unique across all data "
+                   "the organisation at data/organisations.yaml:88; ids must be unique across all data "
                    "files [unique-ids]"]
 
 
