@@ -272,3 +272,14 @@ def test_organisations_say_what_their_country_comes_from(built_site):
     assert programme(built_site, "gent-kopp")["derived"] == {
         "countries": {"en": "Gent, the city named in the source"},
         "regions": {"en": "Gent, the city named in the source"}}
+
+
+@pytest.mark.parametrize("record_id, row", [
+    ("vordingborg-styrket-indsats-i-hjemmet", "Vordingborg Kommune (lead): Børne- og Familieudvalget har godkendt "
+     "planen; kilden er kommunens side. (English: The Children and Families Committee (Børne- og "
+     "Familieudvalget) approved the plan; the source is the municipality's page.)"),
+    ("opgroeien-zorggarantie-jonge-kinderen", "Jeugdhulp (lead): Jeugdhulp werkt een kader uit. (English: Draws "
+     "up the framework.)"),
+])
+def test_a_lead_role_shows_what_it_rests_on(built_site, record_id, row):
+    assert facts(page(built_site, "programmes", record_id))["Organisations"] == row
