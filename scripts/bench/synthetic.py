@@ -253,6 +253,9 @@ class _Generator:
     def __init__(self, n: int, seed: int, today: dt.date, vocab: dict):
         self.n, self.seed, self.today = n, seed, today
         self.rng = Random(seed)
+        # pools, shares, derived values and websites without a scheme draw from
+        # their own generator, so the rest of the data stays as it was
+        self.extra = Random(seed + 1)
         self.left = n
         self.serial = 0
         self.width = max(4, len(str(n)))
@@ -272,6 +275,10 @@ class _Generator:
         self.programmes: list[dict] = []
         self.org_country: dict[str, str | None] = {}
         self.org_domain: dict[str, str] = {}
+        # funding: the amounts of each record and the records above it (a
+        # part never repeats its whole's amount), and the records holding a pool
+        self.amounts_above: dict[str, frozenset] = {}
+        self.pool_holders: set[str] = set()
         self.contacts_of: dict[str, list[str]] = {}
 
     # helpers
@@ -363,6 +370,10 @@ class _Generator:
             domain = f"{slug(name).replace('-', '')[:40]}.{W.TLD[country]}"
             if rng.random() < 0.4:
                 rec["url"] = f"https://www.{domain}/"
+            elif self.extra.random() < 0.2:
+                rec["url_as_stated"] = f"www.{domain}"  # a source without http:// or https://
+            if place and rec.get("countries") and self.extra.random() < 0.3:
+                rec["derived"] = {"countries": {"en": f"{place}, the municipality named in the source"}}
             self.org_country[oid] = country
             self.org_domain[oid] = domain
             self.organisations.append(rec)
@@ -633,6 +644,9 @@ class _Generator:
         if c["places"]:
             rec["municipalities"] = list(c["places"])
         rec["scope"] = c["scope"]
+        if c["places"] and c["countries"] and self.extra.random() < 0.5:
+            fact = {"en": f"{c['places'][0]}, the municipality named in the source"}
+            rec["derived"] = {"countries": fact, **({"regions": fact} if c["regions"] else {})}
         orgs = self.involvements(kind, c, lang)
         if orgs:
             rec["organisations"] = orgs
@@ -656,8 +670,20 @@ class _Generator:
             rec["replaced_by"] = rng.choice(successors)["id"]
         elif rng.random() < rate["status"]:
             rec["status"] = rng.choice([s for s in self.terms["statuses"] if s != "replaced"])
-        if rng.random() < rate["funding"]:
-            rec["funding"] = [self.funding(c, lang, topic_words, start_year) for _ in range(rng.choice([1, 1, 1, 2]))]
+            if self.extra.random() < 0.05:
+                rec.setdefault("derived", {})["status"] = {"en": "what the source says has happened"}
+        above = self.amounts_above.get(parent["id"], frozenset()) if parent is not None else frozenset()
+        funding = ([self.funding(c, lang, topic_words, start_year, above) for _ in range(rng.choice([1, 1, 1, 2]))]
+                   if rng.random() < rate["funding"] else None)
+        if parent is None and kind in ("initiative", "action-plan") and self.extra.random() < 0.2:
+            rec["funding"] = [self.pool(c, start_year)]
+            self.pool_holders.add(rid)
+        elif parent is not None and parent["id"] in self.pool_holders and self.extra.random() < 0.3:
+            rec["funding"] = [{"share_of": parent["id"]}]
+        elif funding:
+            rec["funding"] = funding
+        own = {(f["amount"], f.get("currency")) for f in rec.get("funding", []) if "amount" in f and not f.get("pool")}
+        self.amounts_above[rid] = above | own if own else above
         if rng.random() < rate["legal_basis"]:
             basis: dict = {"text": self.note(lang, topic_words)}
             if rng.random() < 0.6:
@@ -717,18 +743,37 @@ class _Generator:
             group["note"] = self.note(lang, topic)
         return group
 
-    def funding(self, c: dict, lang: str, topic: dict, year: int) -> dict:
+    def funding(self, c: dict, lang: str, topic: dict, year: int, above: frozenset = frozenset()) -> dict:
+        """A record's own funding: never an amount of a record above it (the
+        funding-pool rule refuses a part that repeats its whole's money)."""
         rng = self.rng
         item: dict = {}
         if rng.random() < 0.85:
-            item["amount"] = rng.choice([rng.randint(5, 500) * 1000, rng.randint(1, 80) * 100_000])
-            item["currency"] = W.CURRENCY[c["country"]]
+            currency = W.CURRENCY[c["country"]]
+            amount = rng.choice([rng.randint(5, 500) * 1000, rng.randint(1, 80) * 100_000])
+            while (amount, currency) in above:
+                amount += 1000
+            item["amount"] = amount
+            item["currency"] = currency
         if rng.random() < 0.7:
             item["funder"] = rng.choice(c["orgs"])
         if rng.random() < 0.5:
             item["period"] = {"start": str(year), "end": str(year + rng.randint(0, 4))}
         if rng.random() < 0.5 or not item:
             item["scope"] = self.note(lang, topic)
+        return item
+
+    def pool(self, c: dict, year: int) -> dict:
+        """A pool shared among several initiatives: its amounts (10.7 to 99.7
+        million) are above any record's own (at most 8 million), so no own
+        amount is ever the same as a pool."""
+        rng = self.extra
+        item: dict = {"amount": rng.randint(10, 99) * 1_000_000 + 700_000,
+                      "currency": W.CURRENCY[c["country"]], "pool": True}
+        if rng.random() < 0.7:
+            item["shared_among"] = rng.randint(2, 12)
+        if rng.random() < 0.5:
+            item["period"] = {"start": str(year), "end": str(year + rng.randint(1, 4))}
         return item
 
     def milestone(self, lang: str, topic: dict) -> dict:

@@ -88,6 +88,9 @@ class Organisation:
     last_reviewed: str
     location: Location
     part_of: Organisation | None = None
+    url_as_stated: str | None = None  # a website the source gives without its scheme
+    # field name -> what its value is derived from (a fact the source states)
+    derived: dict[str, Texts] = field(default_factory=dict)
 
 
 @dataclass
@@ -140,12 +143,30 @@ class Involvement:
 
 @dataclass
 class Funding:
+    """One funding item. ``amount`` is the record's own money unless ``pool``
+    is true (then it is a total shared among several records); a share of a
+    pool held by another record has ``share_of`` (and an amount only when the
+    source states the share)."""
+
     amount: float | None
     currency: str | None
     funder: Organisation | None
     start: PartialDate | None
     end: PartialDate | None
     scope: Texts
+    pool: bool = False
+    shared_among: int | None = None
+    share_of: Programme | None = None
+
+    @property
+    def own_amount(self) -> float | None:
+        """The amount that is the record's own money: not a pool's total."""
+        return None if self.pool else self.amount
+
+    @property
+    def pools(self) -> list[Funding]:
+        """For a share: the pools of the record it is a share of."""
+        return [f for f in self.share_of.funding if f.pool] if self.share_of else []
 
 
 @dataclass
@@ -199,6 +220,10 @@ class Programme:
     replaced_by: Programme | None = None
     children: list[Programme] = field(default_factory=list)
     replaces: list[Programme] = field(default_factory=list)
+    # the records whose funding names this one's pool in share_of
+    pool_shares: list[Programme] = field(default_factory=list)
+    # field name -> what its value is derived from (a fact the source states)
+    derived: dict[str, Texts] = field(default_factory=dict)
 
     @property
     def ancestors(self) -> list[Programme]:
@@ -271,6 +296,10 @@ def _date(value: Any) -> PartialDate | None:
     return parsed if isinstance(parsed, PartialDate) else None
 
 
+def _derived(d: dict, lang: str) -> dict[str, Texts]:
+    return {name: _texts(note, lang) for name, note in (d.get("derived") or {}).items()}
+
+
 def _location(rec: Record) -> Location:
     return Location(rec.file.path, rec.file.position(rec.path).line)
 
@@ -291,7 +320,8 @@ def build(ctx: Context) -> Directory:
         orgs[r.id] = Organisation(
             r.id, _texts(d["name"], d["original_language"]), _texts(d.get("summary"), d["original_language"]),
             list(d.get("countries", [])), list(d.get("regions", [])), list(d.get("municipalities", [])),
-            d.get("url"), [], d["last_reviewed"], _location(r))
+            d.get("url"), [], d["last_reviewed"], _location(r), url_as_stated=d.get("url_as_stated"),
+            derived=_derived(d, d["original_language"]))
     for r in recs["organisation"]:
         if r.data.get("part_of"):
             orgs[r.id].part_of = orgs[r.data["part_of"]]
@@ -338,7 +368,8 @@ def build(ctx: Context) -> Directory:
             period_note=_texts(period.get("note"), lang), status=d.get("status"),
             funding=[Funding(f.get("amount"), f.get("currency"), orgs.get(f.get("funder")),
                              _date(f.get("period", {}).get("start")), _date(f.get("period", {}).get("end")),
-                             _texts(f.get("scope"), lang)) for f in d.get("funding", [])],
+                             _texts(f.get("scope"), lang), f.get("pool") is True, f.get("shared_among"))
+                     for f in d.get("funding", [])],
             evaluation=(Evaluation(ev.get("status"), _date(ev.get("due")), orgs.get(ev.get("by")),
                                    _texts(ev.get("note"), lang)) if ev else None),
             legal_basis=[Dated(_date(x.get("in_force")), _texts(x["text"], lang)) for x in d.get("legal_basis", [])],
@@ -346,6 +377,7 @@ def build(ctx: Context) -> Directory:
             contacts=[contacts[c] for c in d.get("contacts", [])],
             links=[(_texts(x["title"], lang), x["url"]) for x in d.get("links", [])],
             sources=refs(d["sources"]), last_reviewed=d["last_reviewed"], location=_location(r),
+            derived=_derived(d, lang),
         )
     for r in recs["programme"]:
         p = programmes[r.id]
@@ -355,6 +387,11 @@ def build(ctx: Context) -> Directory:
         if r.data.get("replaced_by"):
             p.replaced_by = programmes[r.data["replaced_by"]]
             p.replaced_by.replaces.append(p)
+        for f, item in zip(p.funding, r.data.get("funding", [])):
+            if item.get("share_of"):
+                f.share_of = programmes[item["share_of"]]
+                if all(other is not p for other in f.share_of.pool_shares):
+                    f.share_of.pool_shares.append(p)
 
     kind_order = {k: i for i, k in enumerate(vocab.terms.get("kinds", {}))}
 

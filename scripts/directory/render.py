@@ -220,6 +220,31 @@ def period(p: Programme) -> str:
     return "not stated"
 
 
+# a derived field as a page names it: (one value, several values)
+_DERIVED_WORDS = {"countries": ("country", "countries"), "regions": ("region", "regions"),
+                  "status": ("status", "status"), "period": ("period", "period")}
+
+
+def derived(record: Any, *fields: str) -> list[tuple[str, Texts]]:
+    """What the record's values of ``fields`` are derived from, fields with
+    the same note together: [('country and region', note)], for 'country and
+    region derived from ...'. Empty when the source states them."""
+    groups: dict[tuple, tuple[list[str], Texts]] = {}
+    for name in fields:
+        note = record.derived.get(name)
+        if not note:
+            continue
+        value = getattr(record, name, None)
+        several = isinstance(value, list) and len(value) > 1
+        words = _DERIVED_WORDS.get(name, (name, name))[several]
+        groups.setdefault(tuple(sorted(note.by_lang.items())), ([], note))[0].append(words)
+    out = []
+    for names, note in groups.values():
+        said = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+        out.append((said, note))
+    return out
+
+
 @dataclass
 class Review:
     """Where a record stands with its yearly review, as of ``today``."""
@@ -297,6 +322,7 @@ def environment(directory: Directory, options: Options, today: dt.date) -> Envir
         ages=ages,
         period=period,
         amount=amount,
+        derived=derived,
         join=join,
         review=lambda record: _review(record, today),
         contact_outdated=lambda contact: _contact_outdated(contact, today),

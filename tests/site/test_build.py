@@ -138,6 +138,12 @@ def test_hostile_data_builds_as_text(hostile_site, reference_scripts):
             assert injected_markup(article(page_path.read_text(encoding="utf-8"))) == [], page_path
     html = (hostile_site / "programmes" / "hostile" / "index.html").read_text("utf-8")
     assert "<script>alert('name')</script>" in Page(article(html)).text
+    # what a value is derived from, a share of a pool, a website without a scheme: text too
+    text = Page(article(html)).text
+    assert "country derived from <script>alert('derived')</script> [x](javascript:alert(1))" in text
+    assert "Share not stated: part of the pool of <marquee>pool</marquee>" in text
+    org = (hostile_site / "organisations" / "hostile-org" / "index.html").read_text("utf-8")
+    assert "<a href=javascript:alert(1)>www.evil.example</a> (as the source writes it" in Page(article(org)).text
 
 
 def test_bad_data_refuses_to_build(tmp_path):
@@ -172,7 +178,7 @@ def test_make_check_and_build_take_another_data_folder(tmp_path):
     ok = subprocess.run(["make", "-s", "check", f"DATA={FIXTURES / 'hostile'}"], cwd=ROOT,
                         capture_output=True, text=True)
     assert ok.returncode == 0, ok.stdout + ok.stderr
-    assert "10 records, no problems" in ok.stdout
+    assert "11 records, no problems" in ok.stdout
     bad = tmp_path / "bad"
     bad.mkdir()
     (bad / "programmes.yaml").write_text("programmes:\n  - id: x\n", encoding="utf-8")

@@ -113,7 +113,7 @@ EXAMPLES: dict[str, Edit] = {
     "no-original-language": replace('      nl: "Kleinschalig verblijf in familiale setting voor allerjongsten"\n', ""),
     "no-english-summary": replace(
         "      en: Pilot in which SOS Kinderdorpen cares for children aged 0 to 3 in a small-scale "
-        "family setting with permanent professional support.\n", ""),
+        "family setting with consistent professional carers.\n", ""),
     "review-due": replace('last_reviewed: "2026-11-23"', 'last_reviewed: "2025-10-01"'),
 }
 
@@ -490,6 +490,7 @@ FIELD_ELEMENTS = {
 NOT_ASKED = {
     "contacts": "personal data: the maintainers take a contact point from the published source itself",
     "replaced_by": "set on the old record when a programme is replaced: a correction, not a proposal",
+    "derived": "what a value is derived from: the maintainers note it when they check the record against the source",
 }
 # form elements that must be filled in (the source in full, the confirmations)
 REQUIRED_ELEMENTS = {"name", "kind", "original-language", "summary", "source-title", "source-publisher",

@@ -93,7 +93,7 @@ def test_unquoted_comma_in_flow_mapping_is_explained(data_folder):
 def test_duplicate_ids_across_files(data_folder):
     out = problems(data_folder, with_changes(("  - id: pillar", "  - id: opgroeien")))
     assert out == ["data/programmes.yaml:10:9: error: programmes[1].id: id 'opgroeien' is already used by "
-                   "the organisation at data/organisations.yaml:77; ids must be unique across all data "
+                   "the organisation at data/organisations.yaml:88; ids must be unique across all data "
                    "files [unique-ids]"]
 
 
@@ -235,11 +235,11 @@ def test_vocabulary_terms_and_codes(data_folder):
     assert [o for o in out if "vocabularies.yaml" in o] == [
         "data/vocabularies.yaml:107:11: error: vocabularies.settings[6].id: 'office' is defined twice in "
         "'settings'; keep one [vocabulary-terms]",
-        "data/vocabularies.yaml:185:11: error: vocabularies.countries[2].id: 'XX' is not an ISO 3166-1 alpha-2 "
+        "data/vocabularies.yaml:188:11: error: vocabularies.countries[2].id: 'XX' is not an ISO 3166-1 alpha-2 "
         "country code [iso-codes]",
-        "data/vocabularies.yaml:186:14: error: vocabularies.countries[2].label: an English label (en) is "
+        "data/vocabularies.yaml:189:14: error: vocabularies.countries[2].label: an English label (en) is "
         "required [vocabulary-terms]",
-        "data/vocabularies.yaml:202:11: error: vocabularies.regions[3].id: region 'DK-85' does not lie in "
+        "data/vocabularies.yaml:205:11: error: vocabularies.regions[3].id: region 'DK-85' does not lie in "
         "country 'BE'; its code must start with 'BE-' [vocabulary-terms]",
     ]
 

@@ -1,9 +1,9 @@
 """Every reference names an existing record of the right type.
 
 Records refer to each other by id: a programme to its parent, the record that
-replaced it, its organisations, funders, evaluator, contacts and sources; a
-contact to its organisation and source; a source to its publisher; an
-organisation to the organisation it is part of. A reference to an id that
+replaced it, its organisations, funders, the record whose pool it has a share
+of, evaluator, contacts and sources; a contact to its organisation and source;
+a source to its publisher; an organisation to the organisation it is part of. A reference to an id that
 does not exist (or is of another type) is an error; the message suggests the
 closest existing id.
 """
@@ -20,6 +20,7 @@ FIELDS = {
         (("replaced_by",), "programme"),
         (("organisations", "*", "id"), "organisation"),
         (("funding", "*", "funder"), "organisation"),
+        (("funding", "*", "share_of"), "programme"),
         (("evaluation", "by"), "organisation"),
         (("contacts", "*"), "contact"),
         (("sources", "*", "source"), "source"),

@@ -3,7 +3,9 @@
 A URL must start with https:// (or http://), name a host and contain no
 spaces. Give a URL only where the source states it; an address without a
 scheme such as www.example.org is completed only when the right scheme is
-known, otherwise leave it out.
+known, otherwise leave it out of url. An organisation's website that the
+source gives without a scheme goes into url_as_stated, exactly as written
+(the page shows it as text); with its https:// or http:// it belongs in url.
 """
 from urllib.parse import urlsplit
 
@@ -48,6 +50,11 @@ def problem_with(url: str) -> str | None:
 
 
 def check(ctx: Context):
+    for rec in ctx.valid("organisation"):
+        stated = rec.data.get("url_as_stated")
+        if isinstance(stated, str) and stated.strip().lower().startswith(("http://", "https://")):
+            yield ctx.at(rec, ("url_as_stated",), f"'{stated}' has its http:// or https://; write it "
+                         "as url instead of url_as_stated", ID)
     for rec in ctx.valid():
         for pattern in FIELDS.get(rec.type, []):
             for sub, url in find(rec.data, pattern):
