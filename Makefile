@@ -61,6 +61,15 @@ bench: $(VENV)/.dev browser
 	@mkdir -p build
 	$(PY) -m bench.run $(foreach n,$(N),--n $(n)) --json build/bench.json
 
+# the preview the checks keep as an artifact: the built site and how to view it
+preview:
+	@test -f site/index.html || { echo "there is no built site in site/: run make build first" >&2; exit 2; }
+	rm -rf build/preview
+	mkdir -p build/preview
+	cp -R site build/preview/site
+	cp .github/preview/README.txt build/preview/README.txt
+	@echo "build/preview/: the site and README.txt (python3 -m http.server --directory build/preview/site 8000 serves it)"
+
 render: $(VENV)/.site
 	$(PY) -m directory render $(DATA) $(or $(OUT),build/pages)
 
