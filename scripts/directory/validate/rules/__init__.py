@@ -24,6 +24,7 @@ from . import (
     references,
     replaced_by,
     review_due,
+    template_text,
     unique_ids,
     urls,
     vocabulary,
@@ -49,4 +50,5 @@ ALL: list[ModuleType] = [
     replaced_by,
     review_due,
     contact_age,
+    template_text,
 ]
