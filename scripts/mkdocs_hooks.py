@@ -3,7 +3,10 @@
 MkDocs loads this file through ``hooks:`` in mkdocs.yml. On every build (and
 every rebuild under ``mkdocs serve``) it validates the data folder, refuses to
 build when there are errors, renders the pages with ``directory.render`` and
-hands them to MkDocs as generated files. Nothing else in the package imports
+hands them to MkDocs as generated files. ``mkdocs serve`` never stops on bad
+data: it prints the errors and shows them on every page (over the last good
+site, or over the site's pages without records when it started on bad data),
+and builds again on the next save. Nothing else in the package imports
 MkDocs, so the site can move to another generator by replacing this file.
 
 The data folder is ``data/`` beside mkdocs.yml, or the folder named by the
@@ -26,10 +29,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from directory import model  # noqa: E402
 from directory.problems import summary  # noqa: E402
-from directory.render import Options, programme_path  # noqa: E402
+from directory.reference import reference_page  # noqa: E402
+from directory.render import Options, programme_path, render_pages  # noqa: E402
 from directory.search_index import INDEX_FOLDER, build_search_index  # noqa: E402
 from directory.site import site_files  # noqa: E402
-from directory.validate import validate  # noqa: E402
+from directory.export import export_json  # noqa: E402
+from directory.validate import data_files, validate  # noqa: E402
+from directory.validate.context import Context  # noqa: E402
 from directory.validate.schema import SCHEMA_PATH  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.directory")
@@ -42,12 +48,15 @@ class _Session:
 
     Under ``mkdocs serve`` a rebuild with bad data keeps the last good pages
     (``last_good``) and shows the errors on every page instead of leaving the
-    browser waiting for a build that cannot happen."""
+    browser waiting for a build that cannot happen. Started on bad data, it
+    serves the site's pages without records, with the errors on every page,
+    until the data is fixed."""
 
     command: str = "build"
     last_good: dict[str, str | bytes] | None = None  # site path -> content
     directory: model.Directory | None = None  # the last good model, for the search index
     showing_errors: list[str] = field(default_factory=list)
+    banner: str = ""  # the title above the errors
     pages_total: int = 0  # progress of a long build
     pages_done: int = 0
 
@@ -105,13 +114,21 @@ def on_files(files: Files, config) -> Files:
     _session.showing_errors = []
     if result.ok:
         generated = _generate(result, config)
-    elif _session.command == "serve" and _session.last_good is not None:
+    elif _session.command == "serve":
         _session.showing_errors = [p.format() for p in result.problems if p.level == "error"]
         # not log.warning: under --strict a warning would abort this rebuild too
-        print(f"directory: the data has {summary(result.problems)}; the preview keeps the last "
-              "good version of the site and shows the errors on every page. Fix them and save: "
-              "the preview reloads.", file=sys.stderr)
-        generated = _session.last_good
+        if _session.last_good is not None:
+            _session.banner = KEPT
+            print(f"directory: the data has {summary(result.problems)}; the preview keeps the last "
+                  "good version of the site and shows the errors on every page. Fix them and save: "
+                  "the preview reloads.", file=sys.stderr)
+            generated = _session.last_good
+        else:
+            _session.banner = NOTHING_YET
+            print(f"directory: the data has {summary(result.problems)}; nothing could be built from "
+                  "it yet. The preview shows the errors on every page (the pages have no records "
+                  "until then). Fix them and save: the preview reloads.", file=sys.stderr)
+            generated = _without_records(result)
     else:
         raise PluginError(f"the data has {summary(result.problems)}; nothing was built. "
                           "Fix the errors listed above (make check shows them too).")
@@ -140,7 +157,28 @@ def _generate(result, config) -> dict[str, str | bytes]:
     return generated
 
 
+def _without_records(result) -> dict[str, str | bytes]:
+    """The site's pages as they are with no records at all: what ``mkdocs
+    serve`` shows, with the errors, when it starts on data that has errors."""
+    empty = Context(today=result.context.today)
+    directory = model.build(empty)
+    generated: dict[str, str | bytes] = dict(render_pages(directory, Options(today=empty.today)))
+    try:
+        generated["fields.md"] = reference_page(result.folder)
+    except Exception:  # the vocabularies may be what is broken; the errors say so
+        generated["fields.md"] = "# Field reference\n\nShown again when the data has no errors.\n"
+    for path in data_files(result.folder) if result.folder.is_dir() else []:  # as they are (a local preview only)
+        generated[f"data/{path.name}"] = path.read_bytes()
+    generated["data/directory.json"] = export_json(empty)
+    generated[f"schema/{SCHEMA_PATH.name}"] = SCHEMA_PATH.read_bytes()
+    _session.directory = directory
+    return generated
+
+
 _ARTICLE = '<article class="md-content__inner md-typeset">'
+KEPT = "The data has errors: this preview shows the last version that built. Fix these and save; the page reloads."
+NOTHING_YET = ("The data has errors: nothing could be built from it yet, so these pages show no records. "
+               "Fix these and save; the page reloads.")
 
 
 def on_post_page(output: str, page, config) -> str:
@@ -154,8 +192,7 @@ def on_post_page(output: str, page, config) -> str:
         return output
     lines = "\n".join(html.escape(line) for line in _session.showing_errors)
     banner = ('<div class="admonition failure directory-errors" role="alert">'
-              '<p class="admonition-title">The data has errors: this preview shows the last '
-              'version that built. Fix these and save; the page reloads.</p>'
+              f'<p class="admonition-title">{html.escape(_session.banner)}</p>'
               f"<pre><code>{lines}</code></pre></div>")
     return output.replace(_ARTICLE, _ARTICLE + banner, 1)
 
