@@ -71,14 +71,19 @@ def data_folder(config) -> Path:
 
 
 def edit_url(config):
-    """'Edit this record' goes to the repository's web editor when one is known."""
-    repo = os.environ.get("DIRECTORY_REPOSITORY_URL") or config.extra.get("directory", {}).get("repository")
+    """'Edit this record' goes to the web editor of the repository that builds
+    the site: GitHub Actions names it (GITHUB_REPOSITORY), or
+    DIRECTORY_REPOSITORY_URL does. The settings file .github/repository.yml is
+    never read for it, so its placeholders cannot reach the site; without a
+    repository the pages link to the published data file and line instead.
+    The branch is the settings' ``branch`` (DIRECTORY_BRANCH overrides it)."""
+    repo = os.environ.get("DIRECTORY_REPOSITORY_URL")
     if not repo and os.environ.get("GITHUB_REPOSITORY"):
         server = os.environ.get("GITHUB_SERVER_URL", "https://github.com")
         repo = f"{server}/{os.environ['GITHUB_REPOSITORY']}"
     if not repo:
         return None
-    branch = os.environ.get("DIRECTORY_BRANCH", "main")
+    branch = os.environ.get("DIRECTORY_BRANCH") or _settings_branch()
     root = Path(config.config_file_path).parent
 
     def url(path: str) -> str:
@@ -89,6 +94,18 @@ def edit_url(config):
         return f"{repo.rstrip('/')}/edit/{branch}/{relative}"
 
     return url
+
+
+def _settings_branch() -> str:
+    """The published branch, from the repository's settings (main when unset)."""
+    import yaml
+
+    try:
+        settings = yaml.safe_load((ROOT / ".github" / "repository.yml").read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError):
+        return "main"
+    branch = settings.get("branch") if isinstance(settings, dict) else None
+    return branch if isinstance(branch, str) and branch else "main"
 
 
 def on_startup(command, dirty):
