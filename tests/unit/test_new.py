@@ -136,7 +136,8 @@ def test_other_record_types(folder, capsys, kind):
     others = {name: data for name, data in snapshot(folder).items() if name != f"{key}.yaml"}
     before = validate(folder).problems
     old, text, line = added(folder, capsys, kind, f"test-{kind}")
-    assert text.startswith(old) and text[len(old):].startswith(f"\n  - id: test-{kind}  #")
+    ends = "" if old.endswith("\n") else "\n"  # a file saved without a final line break gets one
+    assert text.startswith(old) and text[len(old):].startswith(f"{ends}\n  - id: test-{kind}  #")
     assert {n: d for n, d in snapshot(folder).items() if n != f"{key}.yaml"} == others
     loaded = load_file(folder / f"{key}.yaml")
     assert not loaded.problems and loaded.data[key][-1]["id"] == f"test-{kind}"
@@ -282,11 +283,13 @@ def test_refusals_leave_every_file_as_it_was(folder, capsys, args, code, expecte
 
 def test_a_target_file_with_problems_is_refused(folder, capsys):
     path = folder / "contacts.yaml"
-    path.write_bytes(path.read_bytes() + b"contacts: []\n")  # a duplicate key
+    old = path.read_bytes().rstrip(b"\n") + b"\n"
+    path.write_bytes(old + b"contacts: []\n")  # a duplicate key, on the line after the data
     files = snapshot(folder)
     code, out, err = new(capsys, "contact", "new-contact")
     assert code == 1 and out == ""
-    assert err.startswith("data/contacts.yaml:39:1: error: contacts: duplicate key 'contacts'")
+    line = old.count(b"\n") + 1
+    assert err.startswith(f"data/contacts.yaml:{line}:1: error: contacts: duplicate key 'contacts'")
     assert "fix the problems of this file (make check) before adding a record" in err
     assert snapshot(folder) == files
 
