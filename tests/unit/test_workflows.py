@@ -183,7 +183,7 @@ def test_the_layout_never_blocks_and_the_preview_comes_before_the_tests():
 # actions only up to v3, so it cannot check the inputs of these majors; this
 # table does, for the inputs the workflows use. setup-python v7 removed
 # `pip-install`; upload-pages-artifact v4 stopped uploading dotfiles (v5 has
-# `include-hidden-files`; the site has none, see test_build).
+# `include-hidden-files`; the site needs none, see test_publishing.py).
 CURRENT = {
     "actions/checkout": ("v7", {"persist-credentials", "fetch-depth", "ref", "path", "token"}),
     "actions/setup-python": ("v7", {"python-version", "cache", "cache-dependency-path"}),

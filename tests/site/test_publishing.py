@@ -1,6 +1,7 @@
-"""No value of the repository's settings (.github/repository.yml, placeholders
-until a maintainer sets them) reaches the published site: edit links name the
-repository that builds it, and fall back to the published data file without one."""
+"""What publishing takes: no value of the repository's settings
+(.github/repository.yml, placeholders until a maintainer sets them) reaches
+the site, whose edit links name the repository that builds it and fall back to
+the published data file without one; and no file the Pages upload leaves out."""
 from __future__ import annotations
 
 import os
@@ -52,3 +53,10 @@ def test_the_published_build_links_to_its_own_repository_only(tmp_path):
     branch = repo_settings.read_settings(ROOT).branch
     assert (f'<a href="https://github.com/acme/welfare-directory/edit/{branch}/tests/fixtures/golden/'
             'programmes.yaml">Edit this record</a>') in texts["programmes/home-new/index.html"]
+
+
+def test_the_site_has_no_hidden_file(built_site):
+    """upload-pages-artifact (v4 and later) leaves out files and folders whose
+    name starts with a dot: the site must need none."""
+    hidden = [str(p.relative_to(built_site)) for p in built_site.rglob(".*")]
+    assert hidden == []
