@@ -15,9 +15,9 @@ template:
 * a field you uncommented but did not fill in, whose value is still the
   placeholder (``TODO``, ``[]``): fill it in or delete the line.
 
-These are warnings: they do not block publishing (a placeholder in a required
-field is an error of its own, and this check looks only at records without
-errors), but they clutter the file for the next editor.
+These are warnings: they do not block publishing, but they clutter the file
+for the next editor. A placeholder left in a required field is an error of
+its own; until the record passes the schema, this check leaves it alone.
 """
 from __future__ import annotations
 
