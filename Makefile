@@ -1,15 +1,27 @@
-# The directory's commands. Each sets up what it needs (a virtual environment
-# from the pinned requirements; for tests, Debian's chromium) on first use.
+# The directory's commands. `make` alone (or `make help`) lists them: the
+# lines starting with "#>" below are that list. Each command sets up what it
+# needs (a virtual environment from the pinned requirements; for tests,
+# Debian's chromium) the first time.
 #
-#   make serve            build and serve the site with live reload
-#   make test             the whole test suite (unit, golden, build, browser)
-#   make check            validate the data          (DATA=path for another folder)
-#   make build            validate, then build site/ (DATA=path for another folder)
-#   make fmt              rewrite the data files in canonical form (comments kept)
-#   make fmt-check        fail when a data file is not in canonical form
-#   make new KIND=pilot ID=some-id   add a template record to the right data file
-#   make links            check every external URL; list records due for review
-#   make bench N="1000 10000"   synthetic data at each size: build, size and search figures
+#> Commands of the programme directory (run them in this folder):
+#>
+#>   make check       check the data files: every problem, with file and line
+#>   make serve       show the site at http://127.0.0.1:8000; it updates when
+#>                    you save, and lists the errors when the data has some
+#>   make new KIND=pilot ID=some-id
+#>                    add a record to fill in to the right data file (KIND: a
+#>                    kind such as pilot or action-plan, or organisation,
+#>                    contact, source)
+#>   make fmt         put the data files in the standard layout (keeps every
+#>                    value and comment; never needed for a pull request)
+#>   make fmt-check   show where the layout differs, changing nothing
+#>   make build       build the whole site into site/ (refused on errors)
+#>   make links       try every web address; list records due for review
+#>   make test        run all tests of the software (a few minutes)
+#>
+#> For another data folder: make check DATA=path (also build, serve, fmt).
+#> More: make preview, render, bench, repo-settings, clean (README.md).
+#> Editors' guide: CONTRIBUTING.md.
 
 PYTHON ?= python3
 VENV   := .venv
@@ -21,7 +33,11 @@ export NO_MKDOCS_2_WARNING := 1
 export PYTHONPATH := $(CURDIR)/scripts
 export DIRECTORY_DATA := $(abspath $(DATA))
 
-.PHONY: serve build check fmt fmt-check new links bench test render browser clean
+.DEFAULT_GOAL := help
+.PHONY: help serve build check fmt fmt-check new links bench test render preview repo-settings browser clean
+
+help:
+	@sed -n 's/^#> \{0,1\}//p' $(firstword $(MAKEFILE_LIST))
 
 $(VENV)/.site: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -66,6 +82,20 @@ N ?= 1000
 bench: $(VENV)/.dev browser
 	@mkdir -p build
 	$(PY) -m bench.run $(foreach n,$(N),--n $(n)) --json build/bench.json
+
+# the repository's settings (.github/repository.yml) into the files GitHub reads,
+# and the commands that set the rest once (README: "Setting up the repository")
+repo-settings: $(VENV)/.site
+	$(PY) scripts/repo_settings.py
+
+# the preview the checks keep as an artifact: the built site and how to view it
+preview:
+	@test -f site/index.html || { echo "there is no built site in site/: run make build first" >&2; exit 2; }
+	rm -rf build/preview
+	mkdir -p build/preview
+	cp -R site build/preview/site
+	cp .github/preview/README.txt build/preview/README.txt
+	@echo "build/preview/: the site and README.txt (python3 -m http.server --directory build/preview/site 8000 serves it)"
 
 render: $(VENV)/.site
 	$(PY) -m directory render $(DATA) $(or $(OUT),build/pages)

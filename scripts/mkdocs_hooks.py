@@ -3,7 +3,10 @@
 MkDocs loads this file through ``hooks:`` in mkdocs.yml. On every build (and
 every rebuild under ``mkdocs serve``) it validates the data folder, refuses to
 build when there are errors, renders the pages with ``directory.render`` and
-hands them to MkDocs as generated files. Nothing else in the package imports
+hands them to MkDocs as generated files. ``mkdocs serve`` never stops on bad
+data: it prints the errors and shows them on every page (over the last good
+site, or over the site's pages without records when it started on bad data),
+and builds again on the next save. Nothing else in the package imports
 MkDocs, so the site can move to another generator by replacing this file.
 
 The data folder is ``data/`` beside mkdocs.yml, or the folder named by the
@@ -25,11 +28,14 @@ from mkdocs.structure.files import File, Files
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from directory import model  # noqa: E402
+from directory.export import export_json  # noqa: E402
 from directory.problems import summary  # noqa: E402
-from directory.render import Options, programme_path  # noqa: E402
+from directory.reference import reference_page  # noqa: E402
+from directory.render import Options, programme_path, render_pages  # noqa: E402
 from directory.search_index import INDEX_FOLDER, build_search_index  # noqa: E402
 from directory.site import site_files  # noqa: E402
-from directory.validate import validate  # noqa: E402
+from directory.validate import data_files, validate  # noqa: E402
+from directory.validate.context import Context  # noqa: E402
 from directory.validate.schema import SCHEMA_PATH  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.directory")
@@ -42,12 +48,15 @@ class _Session:
 
     Under ``mkdocs serve`` a rebuild with bad data keeps the last good pages
     (``last_good``) and shows the errors on every page instead of leaving the
-    browser waiting for a build that cannot happen."""
+    browser waiting for a build that cannot happen. Started on bad data, it
+    serves the site's pages without records, with the errors on every page,
+    until the data is fixed."""
 
     command: str = "build"
     last_good: dict[str, str | bytes] | None = None  # site path -> content
     directory: model.Directory | None = None  # the last good model, for the search index
     showing_errors: list[str] = field(default_factory=list)
+    banner: str = ""  # the title above the errors
     pages_total: int = 0  # progress of a long build
     pages_done: int = 0
 
@@ -62,14 +71,19 @@ def data_folder(config) -> Path:
 
 
 def edit_url(config):
-    """'Edit this record' goes to the repository's web editor when one is known."""
-    repo = os.environ.get("DIRECTORY_REPOSITORY_URL") or config.extra.get("directory", {}).get("repository")
+    """'Edit this record' goes to the web editor of the repository that builds
+    the site: GitHub Actions names it (GITHUB_REPOSITORY), or
+    DIRECTORY_REPOSITORY_URL does. The settings file .github/repository.yml is
+    never read for it, so its placeholders cannot reach the site; without a
+    repository the pages link to the published data file and line instead.
+    The branch is the settings' ``branch`` (DIRECTORY_BRANCH overrides it)."""
+    repo = os.environ.get("DIRECTORY_REPOSITORY_URL")
     if not repo and os.environ.get("GITHUB_REPOSITORY"):
         server = os.environ.get("GITHUB_SERVER_URL", "https://github.com")
         repo = f"{server}/{os.environ['GITHUB_REPOSITORY']}"
     if not repo:
         return None
-    branch = os.environ.get("DIRECTORY_BRANCH", "main")
+    branch = os.environ.get("DIRECTORY_BRANCH") or _settings_branch()
     root = Path(config.config_file_path).parent
 
     def url(path: str) -> str:
@@ -80,6 +94,18 @@ def edit_url(config):
         return f"{repo.rstrip('/')}/edit/{branch}/{relative}"
 
     return url
+
+
+def _settings_branch() -> str:
+    """The published branch, from the repository's settings (main when unset)."""
+    import yaml
+
+    try:
+        settings = yaml.safe_load((ROOT / ".github" / "repository.yml").read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError):
+        return "main"
+    branch = settings.get("branch") if isinstance(settings, dict) else None
+    return branch if isinstance(branch, str) and branch else "main"
 
 
 def on_startup(command, dirty):
@@ -105,13 +131,21 @@ def on_files(files: Files, config) -> Files:
     _session.showing_errors = []
     if result.ok:
         generated = _generate(result, config)
-    elif _session.command == "serve" and _session.last_good is not None:
+    elif _session.command == "serve":
         _session.showing_errors = [p.format() for p in result.problems if p.level == "error"]
         # not log.warning: under --strict a warning would abort this rebuild too
-        print(f"directory: the data has {summary(result.problems)}; the preview keeps the last "
-              "good version of the site and shows the errors on every page. Fix them and save: "
-              "the preview reloads.", file=sys.stderr)
-        generated = _session.last_good
+        if _session.last_good is not None:
+            _session.banner = KEPT
+            print(f"directory: the data has {summary(result.problems)}; the preview keeps the last "
+                  "good version of the site and shows the errors on every page. Fix them and save: "
+                  "the preview reloads.", file=sys.stderr)
+            generated = _session.last_good
+        else:
+            _session.banner = NOTHING_YET
+            print(f"directory: the data has {summary(result.problems)}; nothing could be built from "
+                  "it yet. The preview shows the errors on every page (the pages have no records "
+                  "until then). Fix them and save: the preview reloads.", file=sys.stderr)
+            generated = _without_records(result)
     else:
         raise PluginError(f"the data has {summary(result.problems)}; nothing was built. "
                           "Fix the errors listed above (make check shows them too).")
@@ -140,7 +174,28 @@ def _generate(result, config) -> dict[str, str | bytes]:
     return generated
 
 
+def _without_records(result) -> dict[str, str | bytes]:
+    """The site's pages as they are with no records at all: what ``mkdocs
+    serve`` shows, with the errors, when it starts on data that has errors."""
+    empty = Context(today=result.context.today)
+    directory = model.build(empty)
+    generated: dict[str, str | bytes] = dict(render_pages(directory, Options(today=empty.today)))
+    try:
+        generated["fields.md"] = reference_page(result.folder)
+    except Exception:  # the vocabularies may be what is broken; the errors say so
+        generated["fields.md"] = "# Field reference\n\nShown again when the data has no errors.\n"
+    for path in data_files(result.folder) if result.folder.is_dir() else []:  # as they are (a local preview only)
+        generated[f"data/{path.name}"] = path.read_bytes()
+    generated["data/directory.json"] = export_json(empty)
+    generated[f"schema/{SCHEMA_PATH.name}"] = SCHEMA_PATH.read_bytes()
+    _session.directory = directory
+    return generated
+
+
 _ARTICLE = '<article class="md-content__inner md-typeset">'
+KEPT = "The data has errors: this preview shows the last version that built. Fix these and save; the page reloads."
+NOTHING_YET = ("The data has errors: nothing could be built from it yet, so these pages show no records. "
+               "Fix these and save; the page reloads.")
 
 
 def on_post_page(output: str, page, config) -> str:
@@ -154,8 +209,7 @@ def on_post_page(output: str, page, config) -> str:
         return output
     lines = "\n".join(html.escape(line) for line in _session.showing_errors)
     banner = ('<div class="admonition failure directory-errors" role="alert">'
-              '<p class="admonition-title">The data has errors: this preview shows the last '
-              'version that built. Fix these and save; the page reloads.</p>'
+              f'<p class="admonition-title">{html.escape(_session.banner)}</p>'
               f"<pre><code>{lines}</code></pre></div>")
     return output.replace(_ARTICLE, _ARTICLE + banner, 1)
 

@@ -1,8 +1,15 @@
-"""``python -m directory fmt``: write every data file in one canonical form, losing nothing.
+"""``python -m directory fmt``: write every data file in one standard layout, losing nothing.
 
 ``make fmt`` rewrites the ``*.yaml`` and ``*.yml`` files of the data folder;
-``make fmt-check`` (``fmt --check``) writes nothing and names every file that
-is not in canonical form. The canonical form, for editors:
+``make fmt-check`` (``fmt --check``) writes nothing and shows, at the file and
+line, every place where a file is not in the standard layout and what ``make
+fmt`` would write there. The layout is a convenience, never a condition:
+``fmt --check`` exits 0 when files only differ in layout (it exits 1 only when
+a file cannot be read at all, which ``make check`` reports too), so a pull
+request made in GitHub's web editor is never blocked by it. Under GitHub
+Actions (or with ``--format github``) each place is a notice annotation on
+its lines, and the step summary lists them all; a maintainer runs ``make
+fmt`` on main after merging. The standard layout, for editors:
 
 Order
     * Fields stand in the order of the schema (schema/directory.schema.json):
@@ -13,12 +20,13 @@ Order
     * Texts in several languages (name, summary, description, label, note, ...)
       stand in this order: the record's ``original_language`` first, then en,
       nl, da, then any other language alphabetically.
-    * Organisations, contacts and sources are sorted by id (a list in which a
-      record has no id is left in your order). Programmes keep your order: the
-      site lists the pillars of a plan and the actions of a pillar in the order
-      they stand in the file. Vocabulary terms and every other list keep your
-      order too: it means something (the order the site shows, the lead
-      organisation first, ...).
+    * Records stay where you put them: ``fmt`` never moves a record, so a
+      record added at the end of a file (as GitHub's web editor does) is in
+      the standard layout there. The site sorts what it lists by itself; for
+      programmes the file order means something (the site lists the pillars
+      of a plan and the actions of a pillar in the order they stand in the
+      file). Vocabulary terms and every other list keep your order too (the
+      order the site shows, the lead organisation first, ...).
 
 Layout
     * Two spaces per level; a list stands two spaces under its key (``  - ``).
@@ -43,8 +51,8 @@ Layout
 Comments
     * Every comment is kept, word for word, re-indented to the line it
       belongs to. A comment on a line of its own belongs to the record or field
-      below it and moves with it when records or fields are sorted (a
-      ``# Source 003`` header moves with the record under it). A comment at
+      below it and moves with it when fields are put in order (a comment
+      above a field stays above that field). A comment at
       the end of a line stays at the end of that field's line. A comment
       indented deeper than the next line, at the end of a record or field,
       stays at the end of that record or field.
@@ -54,8 +62,8 @@ Comments
 
 Safety: a file that does not load cleanly (a syntax error, a duplicate key) is
 reported as ``path:line:col: error: ...`` and left as it is. Before a file is
-written, the new text is read back: it must give exactly the same values (the
-same records, only sorted) and the same comments, or nothing is written.
+written, the new text is read back: it must give exactly the same values and
+the same comments, or nothing is written.
 Files are replaced atomically, and only when their text changes.
 
 Anchors and aliases (``&a`` / ``*a``) are written out in full; ``---`` and
@@ -73,6 +81,7 @@ YAML 1.2 resolver is one of the readers a plain text must survive.
 from __future__ import annotations
 
 import contextlib
+import difflib
 import io
 import json
 import os
@@ -95,13 +104,11 @@ from .load import LoadedFile, _Loader, load_file, load_text
 from .problems import ERROR, Problem, field_path
 from .validate.schema import schema as _schema
 
-# Sorted by id. Not programmes: the site lists a record's parts (a plan's pillars,
-# a pillar's actions) in the order they stand in the file (model.build sorts
-# children by kind, then file position), so that order is the editors' to choose.
-RECORD_LISTS = ("organisations", "contacts", "sources")
 LANGUAGE_ORDER = ("en", "nl", "da")  # after the record's original language
 SEPARATED_LEVELS = 2  # blank lines between the entries of the top two levels
 INDENT = 2
+RULE = "fmt"
+NOTICE = "notice"  # a layout difference is advice: it never blocks a pull request
 STR = "tag:yaml.org,2002:str"
 SUFFIXES = (".yaml", ".yml")
 _BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")  # what the parser takes for a line break
@@ -357,23 +364,6 @@ def key_order(names: list[str], schema: dict | None, language: str | None) -> li
     return sorted(range(len(names)), key=rank)
 
 
-def record_id(node: Node) -> str | None:
-    """The id of a record written as a mapping, when it is a text."""
-    if isinstance(node, MappingNode):
-        for key, value in node.value:
-            if key.value == "id" and isinstance(value, ScalarNode) and value.tag == STR:
-                return value.value
-    return None
-
-
-def record_order(items: list[Node]) -> list[int]:
-    """Positions of the records sorted by id; all in place if one has no id."""
-    ids = [record_id(item) for item in items]
-    if None in ids:
-        return list(range(len(items)))
-    return sorted(range(len(items)), key=lambda i: ids[i])
-
-
 def _language(node: Node, inherited: str | None) -> str | None:
     """The ``original_language`` a record declares, else the one around it."""
     if isinstance(node, MappingNode):
@@ -384,8 +374,9 @@ def _language(node: Node, inherited: str | None) -> str | None:
 
 
 def canonical_order(block: Block | None, node: Node, schema: dict | None,
-                    language: str | None = None, records: bool = False) -> None:
-    """Put the keys and records under ``node`` in canonical order, in place.
+                    language: str | None = None) -> None:
+    """Put the keys under ``node`` in canonical order, in place (list items,
+    records included, keep their order).
 
     ``block`` is the node's Block when it is written in block style (its
     entries carry the comments); flow collections are reordered in the node."""
@@ -393,12 +384,10 @@ def canonical_order(block: Block | None, node: Node, schema: dict | None,
     if isinstance(node, MappingNode):
         names = [str(k.value) for k, _ in node.value]
         order = key_order(names, schema, language)
-        is_root = schema is _schema()
         for (key, value), sub in zip(node.value, _blocks_of(block, node)):
-            sort = is_root and key.value in RECORD_LISTS
-            canonical_order(sub, value, _child(schema, str(key.value)), language, sort)
+            canonical_order(sub, value, _child(schema, str(key.value)), language)
     elif isinstance(node, SequenceNode):
-        order = record_order(node.value) if records else list(range(len(node.value)))
+        order = list(range(len(node.value)))
         for value, sub in zip(node.value, _blocks_of(block, node)):
             canonical_order(sub, value, _child(schema, None), language)
     else:
@@ -599,19 +588,6 @@ def canonical_text(text: str) -> str:
     return Writer(text).document(root, node, comments)
 
 
-def sorted_like_fmt(data: Any) -> Any:
-    """Loaded data with its record lists sorted as ``fmt`` sorts them."""
-    if not isinstance(data, dict):
-        return data
-    data = dict(data)
-    for name in RECORD_LISTS:
-        items = data.get(name)
-        if isinstance(items, list) and all(
-                isinstance(i, dict) and isinstance(i.get("id"), str) for i in items):
-            data[name] = sorted(items, key=lambda i: i["id"])
-    return data
-
-
 def first_difference(a: Any, b: Any, path: tuple = ()) -> tuple | None:
     """The path of the first value that differs, type included; None when equal."""
     if type(a) is not type(b):
@@ -634,16 +610,6 @@ def first_difference(a: Any, b: Any, path: tuple = ()) -> tuple | None:
     return None if same else path
 
 
-def _unsorted_path(data: Any, path: tuple) -> tuple:
-    """A path into the sorted data as a path into the data as written."""
-    if len(path) >= 2 and path[0] in RECORD_LISTS and isinstance(path[1], int):
-        items = data[path[0]]
-        record = sorted_like_fmt(data)[path[0]][path[1]] if path[1] < len(items) else None
-        index = next((i for i, item in enumerate(items) if item is record), path[1])
-        return (path[0], index) + path[2:]
-    return path
-
-
 def _refuse(file: LoadedFile, path: tuple, message: str) -> list[Problem]:
     pos = file.position(path)
     return [Problem(file.path, pos.line, pos.col, ERROR, field_path(path),
@@ -654,7 +620,7 @@ def format_text(text: str, display: str) -> tuple[str | None, list[Problem]]:
     """The canonical text, or the problems that stop ``fmt`` from writing it.
 
     Refuses a text that does not load cleanly, and a result that would not load
-    to the same values (records only sorted) or would not keep every comment."""
+    to the same values or would not keep every comment."""
     before = load_text(text, display)
     if before.problems:
         return None, before.problems
@@ -666,13 +632,76 @@ def format_text(text: str, display: str) -> tuple[str | None, list[Problem]]:
     if after.problems:
         return None, _refuse(before, (), "the formatted text would not load: "
                              + after.problems[0].message)
-    diff = first_difference(sorted_like_fmt(before.data), after.data)
+    diff = first_difference(before.data, after.data)
     if diff is not None:
-        return None, _refuse(before, _unsorted_path(before.data, diff),
+        return None, _refuse(before, diff,
                              "formatting would change this value")
     if sorted(c.text for c in find_comments(text)) != sorted(c.text for c in find_comments(new)):
         return None, _refuse(before, (), "formatting would lose or change a comment")
     return new, []
+
+
+# ---------------------------------------------------------------- where a file differs
+
+
+@dataclass(frozen=True)
+class Place:
+    """One place where a file is not in the standard layout, and what ``make fmt``
+    writes there instead."""
+
+    line: int  # the first line it concerns (1-based)
+    end: int  # the last line it concerns
+    message: str  # what make fmt does, in words
+    lines: tuple[str, ...] = ()  # what make fmt writes there, when it writes lines
+
+    def problem(self, path: str) -> Problem:
+        return Problem(path, self.line, 1, NOTICE, "(layout)", self.message, RULE)
+
+
+def _lines(first: int, last: int) -> str:
+    return f"line {first}" if first == last else f"lines {first}-{last}"
+
+
+def _empty_lines(first: int, last: int) -> str:
+    return f"the empty line {first}" if first == last else f"the empty lines {first}-{last}"
+
+
+def layout_places(old: str, new: str) -> list[Place]:
+    """Where ``old`` (a data file's text) differs from ``new`` (its standard
+    layout), line by line, as few places as a line diff finds."""
+    before, after = split_lines(old), new.split("\n")[:-1]  # new ends with a line break
+    ends = before[-1] == ""  # the old text ends with a line break
+    if ends:
+        before.pop()
+    places = []
+    matcher = difflib.SequenceMatcher(None, before, after, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        written = tuple(after[j1:j2])
+        blank = all(not line.strip() for line in written + tuple(before[i1:i2]))
+        if tag == "equal":
+            continue
+        if tag == "insert":
+            after_line = max(i1, 1)
+            if blank:
+                what = "an empty line" if len(written) == 1 else f"{len(written)} empty lines"
+                places.append(Place(after_line, after_line,
+                                    f"make fmt adds {what} after line {i1}" if i1
+                                    else f"make fmt adds {what} at the top"))
+            else:
+                places.append(Place(after_line, after_line,
+                                    f"make fmt adds these lines after line {i1}:" if i1
+                                    else "make fmt adds these lines at the top:", written))
+        elif tag == "delete":
+            places.append(Place(i1 + 1, i2, f"make fmt removes {_empty_lines(i1 + 1, i2)}" if blank
+                                else f"make fmt removes {_lines(i1 + 1, i2)}"))
+        else:
+            places.append(Place(i1 + 1, i2, f"make fmt writes {_lines(i1 + 1, i2)} as:", written))
+    if not ends and before:
+        places.append(Place(len(before), len(before),
+                            "the file does not end with a line break; make fmt adds one"))
+    if not places and old != new:  # line ends: nothing a line diff shows
+        places.append(Place(1, 1, "make fmt changes only the line ends (to Unix line ends)"))
+    return places
 
 
 @dataclass
@@ -682,10 +711,11 @@ class Outcome:
     path: str
     changed: bool = False
     problems: list[Problem] = field(default_factory=list)
+    places: list[Place] = field(default_factory=list)  # with check: where it differs
 
 
 def format_file(path: Path, display: str, check: bool = False) -> Outcome:
-    """Format one file in place (``check``: only tell whether it would change)."""
+    """Format one file in place (``check``: only tell where it would change)."""
     outcome = Outcome(display)
     loaded = load_file(path, display)  # the loader's own checks: UTF-8, control characters, ...
     if loaded.problems:
@@ -696,11 +726,15 @@ def format_file(path: Path, display: str, check: bool = False) -> Outcome:
     except OSError as exc:
         outcome.problems = [_io_problem(display, "read", exc)]
         return outcome
-    new, outcome.problems = format_text(raw.decode("utf-8-sig"), display)
+    text = raw.decode("utf-8-sig")
+    new, outcome.problems = format_text(text, display)
     if new is None or new.encode("utf-8") == raw:
         return outcome
     outcome.changed = True
-    if not check:
+    if check:
+        outcome.places = layout_places(text, new) or [
+            Place(1, 1, "make fmt removes the byte order mark (an invisible mark at the start)")]
+    else:
         try:
             write_atomic(path, new)
         except OSError as exc:
@@ -761,8 +795,51 @@ def _files(n: int) -> str:
     return f"{n} file{'s' * (n != 1)}"
 
 
-def run(paths: list[str], check: bool = False, out=None) -> int:
-    """Format (or check) the files; print a line per file and a summary; 0 when all is well."""
+ANNOTATIONS = 10  # GitHub shows at most 10 notices of a step on the changed lines
+TITLE = "Standard layout (make fmt)"
+REASSURE = ("nothing is wrong with the data and this never blocks a pull request: "
+            "make fmt writes the standard layout (a maintainer does it after merging)")
+
+
+def _shown(lines: tuple[str, ...]) -> list[str]:
+    return ["    | " + line for line in lines]
+
+
+def _annotation(path: str, place: Place) -> str:
+    from .problems import _gh_data, _gh_property
+
+    message = "\n".join([place.message, *place.lines]) if place.lines else place.message
+    return (f"::notice file={_gh_property(path)},line={place.line},endLine={place.end},"
+            f"title={_gh_property(TITLE)}::{_gh_data(message)}")
+
+
+def _fence(lines: tuple[str, ...]) -> str:
+    longest = max((len(m) for line in lines for m in re.findall("`+", line)), default=0)
+    return "`" * max(3, longest + 1)
+
+
+def _summary_markdown(outcomes: list[Outcome]) -> str:
+    """The step summary of ``fmt --check`` on GitHub: every place, with what make fmt writes."""
+    differ = [o for o in outcomes if o.places]
+    if not differ:
+        return f"### Standard layout\n\nAll {_files(len(outcomes))} are in the standard layout.\n"
+    out = ["### Standard layout", "",
+           f"{len(differ)} of {_files(len(outcomes))} not in the standard layout: {REASSURE}.", ""]
+    for o in differ:
+        for place in o.places:
+            out.append(f"- `{o.path}` {_lines(place.line, place.end)}: {place.message}")
+            if place.lines:
+                fence = _fence(place.lines)
+                out += ["", f"  {fence}yaml", *("  " + line for line in place.lines), f"  {fence}"]
+    return "\n".join(out) + "\n"
+
+
+def run(paths: list[str], check: bool = False, out=None, style: str = "text") -> int:
+    """Format (or check) the files; print what was done (or where the files
+    differ) and a summary. Exit status 1 only when a file cannot be read or
+    formatted, or a path is missing: with ``check``, a layout difference is a
+    notice, never a failure. ``style`` "github" prints the places as GitHub
+    annotations and adds them to the step summary."""
     out = out or sys.stdout
     files, missing = data_files(paths)
     for message in missing:
@@ -770,41 +847,66 @@ def run(paths: list[str], check: bool = False, out=None) -> int:
     outcomes = [format_file(path, shown, check) for path, shown in files]
     failed = [o for o in outcomes if o.problems]
     changed = [o for o in outcomes if o.changed]
+    annotations = 0
     for o in outcomes:
         for problem in o.problems:
-            print(problem.format(), file=out)
-        if o.changed:
-            print(f"{o.path}: not canonical; run make fmt" if check else f"{o.path}: formatted",
-                  file=out)
+            print(problem.format(), file=out)  # make check annotates these itself
+        if not check and o.changed:
+            print(f"{o.path}: formatted", file=out)
+        for place in o.places:
+            if style == "github" and annotations < ANNOTATIONS:
+                annotations += 1
+                print(_annotation(o.path, place), file=out)
+            else:
+                print(place.problem(o.path).format(), file=out)
+                for line in _shown(place.lines):
+                    print(line, file=out)
     if check:
-        if not (failed or changed or missing):
-            n = len(outcomes)
-            print(f"all {n} files are canonical" if n != 1 else "1 file is canonical", file=out)
+        n = len(outcomes)
+        if not changed:
+            if not (failed or missing):
+                print(f"all {n} files are in the standard layout" if n != 1
+                      else "1 file is in the standard layout", file=out)
+        else:
+            places = sum(len(o.places) for o in changed)
+            verb = "is" if len(changed) == 1 else "are"
+            print(f"{len(changed)} of {_files(n)} {verb} not in the standard layout "
+                  f"({places} place{'s' * (places != 1)} above); {REASSURE}", file=out)
+        summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
+        if style == "github" and summary_file:
+            with open(summary_file, "a", encoding="utf-8") as summary:
+                summary.write(_summary_markdown(outcomes))
     else:
         summary = f"{_files(len(outcomes))}: {len(changed)} formatted, " \
-                  f"{len(outcomes) - len(changed) - len(failed)} already canonical"
+                  f"{len(outcomes) - len(changed) - len(failed)} already in the standard layout"
         if failed:
             summary += f", {len(failed)} not formatted (errors above)"
         print(summary, file=out)
-    if failed or missing:
-        return 1
-    return 1 if check and changed else 0
+    return 1 if failed or missing else 0
 
 
 def _command(args) -> int:
-    return run(args.data, args.check)
+    style = args.format
+    if style == "auto":
+        style = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+    return run(args.data, args.check, style=style)
 
 
 def add_command(sub) -> None:
     """Register ``fmt`` on the subparsers of ``python -m directory``."""
     parser = sub.add_parser(
-        "fmt", help="write the data files in canonical form (see --help)",
-        description="Write every data file in one canonical form: fields in schema order; "
-                    "organisations, contacts and sources sorted by id; every value and comment "
-                    "kept. Files that do not load cleanly are reported and left as they are. "
-                    "The canonical form is described in scripts/directory/fmt.py.")
+        "fmt", help="write the data files in the standard layout (see --help)",
+        description="Write every data file in one standard layout: fields in schema order, "
+                    "records where they are, every value and comment kept. Files that do not "
+                    "load cleanly are reported and left as they are. The layout is described "
+                    "in scripts/directory/fmt.py.")
     parser.add_argument("data", nargs="*", default=["data"], metavar="PATH",
                         help="the data folder (default: data) or single data files")
     parser.add_argument("--check", action="store_true",
-                        help="write nothing; exit 1 and name each file that is not canonical")
+                        help="write nothing; show at the file and line every place that is not in "
+                             "the standard layout, with what make fmt writes there (exit status 0: "
+                             "layout never fails; 1 only when a file cannot be read)")
+    parser.add_argument("--format", choices=["auto", "text", "github"], default="auto",
+                        help="with --check: github prints GitHub annotations and a step summary "
+                             "(auto: github under GitHub Actions)")
     parser.set_defaults(func=_command)

@@ -138,6 +138,7 @@ class LoadedFile:
     values: Positions = field(default_factory=Positions)
     keys: Positions = field(default_factory=Positions)
     problems: list[Problem] = field(default_factory=list)
+    text: str = ""  # the file's text as decoded (comments included), for rules that read it
 
     def position(self, path: Path_) -> Position:
         """Where the value at ``path`` stands, or its nearest ancestor."""
@@ -399,8 +400,9 @@ def _build(loader: _Loader, file: LoadedFile) -> bool:
 def load_text(text: str, display_path: str) -> LoadedFile:
     """Load YAML text; problems are collected on the returned file."""
     with gc_paused():
-        file = _load_plain(text, display_path)
-        return file if file is not None else _load_composed(text, display_path)
+        file = _load_plain(text, display_path) or _load_composed(text, display_path)
+        file.text = text
+        return file
 
 
 def _load_composed(text: str, display_path: str) -> LoadedFile:

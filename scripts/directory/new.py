@@ -16,7 +16,9 @@ The template lists every field the schema allows, in the schema's order:
   right indentation. Within an optional block the same holds one level down.
 
 ``id``, ``kind`` and ``last_reviewed`` (today, or DIRECTORY_TODAY) are filled
-in. Nothing is written when KIND or ID is not allowed (exit status 2), or ID
+in. Once the record is filled in, ``check`` warns about what is left of the
+template (rule ``template-text``: the help comments, the commented-out
+optional fields, an uncommented placeholder). Nothing is written when KIND or ID is not allowed (exit status 2), or ID
 is taken or the target file has problems (exit status 1); the reasons are
 printed as ``check`` prints problems.
 """
@@ -486,7 +488,8 @@ def _run(args) -> int:
         print(f"{refused.where}: {summary(refused.problems)}; nothing added", file=sys.stderr)
         return refused.code
     print(f"{done.path}:{done.line}: added {done.kind} '{done.id}'; "
-          "fill in the fields marked required, then run make check")
+          "fill in the fields marked required, delete the help comments and the optional "
+          "lines you do not use, then run make check")
     return 0
 
 

@@ -49,11 +49,10 @@ def test_the_real_data_is_valid():
 
     result = validate(DATA)
     assert [p for p in result.problems if p.level == "error"] == []
-    # the contacts' sources (2014, 2021) are over 24 months old on 2026-11-23; whether
-    # schema/editor.schema.json has caught up with the vocabularies is not the data's
-    # concern (tests/unit/test_editor_schema.py)
-    assert sorted((p.rule, p.field) for p in result.problems if p.rule != "editor-schema") == [
-        ("contact-age", f"contacts[{i}].source.source") for i in range(3)]
+    # Warnings are not pinned: they never block, and an editor's pull request
+    # may bring one (a contact from an old source, a record due for review);
+    # pinning them here would turn that pull request red
+    # (tests/site/test_web_editor_pull_request.py).
     assert len([r for r in result.context.records if r.type == 'programme']) > 60
 
 

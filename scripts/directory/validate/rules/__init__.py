@@ -29,6 +29,7 @@ from . import (
     replaced_by,
     reserved_ids,
     review_due,
+    template_text,
     unique_ids,
     urls,
     vocabulary,
@@ -58,5 +59,6 @@ ALL: list[ModuleType] = [
     replaced_by,
     review_due,
     contact_age,
+    template_text,
     editor_schema,
 ]
