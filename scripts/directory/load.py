@@ -62,10 +62,10 @@ Path_ = tuple  # a path into the data: keys and list indices
 # 10,000 programmes needs 31 MB, 410,000 values, texts of 3,000 characters
 # and 7 levels), and that keep a check of any input within seconds and a few
 # hundred megabytes. CONTRIBUTING.md ("Limits") explains them to editors.
-MAX_FILE_BYTES = 48_000_000  # one data file
-MAX_FOLDER_BYTES = 64_000_000  # all data files of a folder together
+MAX_FILE_BYTES = 40_000_000  # one data file
+MAX_FOLDER_BYTES = 50_000_000  # all data files of a folder together
 MAX_FILES = 100  # data files in a folder
-MAX_VALUES = 700_000  # values (texts, numbers, lists, mappings) in all data files of a folder
+MAX_VALUES = 600_000  # values (texts, numbers, lists, mappings) in all data files of a folder
 MAX_TEXT_CHARS = 100_000  # one text
 MAX_DEPTH = 20  # lists and mappings inside each other
 MAX_PROBLEMS = 1000  # problems the loader reports for one file before it stops reading it
@@ -160,10 +160,20 @@ class LoadedFile:
     values: Positions = field(default_factory=Positions)
     keys: Positions = field(default_factory=Positions)
     problems: list[Problem] = field(default_factory=list)
-    text: str = ""  # the file's text as decoded (comments included), for rules that read it
-    # the text as written of every plain value that YAML read as a number
-    # ('290.000' for 290.0), by path: rules decide on what the editor wrote
+    # the text as written of each plain value that YAML read as a number, where
+    # it is not plain digits ('290.000' for 290.0, '017' for 15), by path: rules
+    # decide on what the editor wrote (plain digits are what str() gives)
     numbers: dict[Path_, str] = field(default_factory=dict)
+    # the file's text, or its UTF-8 bytes until ``text`` is first asked for
+    source: str | bytes = field(default="", repr=False)
+
+    @property
+    def text(self) -> str:
+        """The file's text as the editor wrote it, comments included (a byte
+        order mark left out), for rules that read more than the values."""
+        if isinstance(self.source, bytes):
+            self.source = self.source.decode("utf-8-sig")
+        return self.source
 
     def position(self, path: Path_) -> Position:
         """Where the value at ``path`` stands, or its nearest ancestor."""
@@ -201,8 +211,6 @@ def megabytes(n: int) -> str:
 
 
 def _decode(raw: bytes, file: LoadedFile) -> str | None:
-    if raw.startswith(b"\xef\xbb\xbf"):
-        raw = raw[3:]
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -232,22 +240,37 @@ _INVISIBLE = {
 _INVISIBLE_RX = re.compile("[\x85\u2028\u2029\ufeff]|\r(?!\n)")
 
 
-def _characters(text: str, file: LoadedFile) -> str:
-    """The text to parse: each invisible line break replaced by a space, after
-    reporting it, so that the parser counts lines as the editor does."""
-    # nearly always none: a search for each character is quicker than one
-    # regular expression over the whole text
+MAX_INVISIBLE = 100  # invisible line breaks reported one by one in a file
+
+
+def _characters(text: str, file: LoadedFile) -> str | None:
+    """The text to parse when it holds invisible line breaks: each of them
+    replaced by a space, after reporting it, so that the parser counts lines
+    as the editor does; None when it holds none (nearly always)."""
+    # a search for each character is quicker than one regular expression
     if not any(char in text for char in "\x85\u2028\u2029\ufeff") and \
             ("\r" not in text or text.count("\r") == text.count("\r\n")):
-        return text
-    chars = list(text)
+        return None
+    line, searched, count = 1, 0, 0
     for found in _INVISIBLE_RX.finditer(text):
-        if len(file.problems) < MAX_PROBLEMS:
-            _problem(file, _line_col(text, found.start()), "(file)",
+        count += 1
+        if count > MAX_INVISIBLE + 1:
+            continue
+        at = found.start()
+        line += text.count("\n", searched, at)
+        searched = at
+        pos = Position(line, at - text.rfind("\n", 0, at))
+        if count <= MAX_INVISIBLE:
+            _problem(file, pos, "(file)",
                      f"{_INVISIBLE[found.group()]} stands here; the check reads it as the end of a "
                      "line where you see none: delete it (or type a space)", "encoding")
-        chars[found.start()] = " "
-    return "".join(chars)
+        else:
+            more = pos
+    if count > MAX_INVISIBLE:
+        _problem(file, more, "(file)", (
+            f"{count - MAX_INVISIBLE:,} more invisible line breaks or characters from here on; "
+            "delete them all (an editor's 'show invisible characters' finds them)"), "encoding")
+    return _INVISIBLE_RX.sub(" ", text)
 
 
 _REFUSED = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
@@ -282,9 +305,9 @@ class _Builder:
     a key that is not a text are passed over without being built, and so is
     whatever is nested deeper than MAX_DEPTH."""
 
-    def __init__(self, loader: _Loader, file: LoadedFile, budget: Budget, text: str):
+    def __init__(self, loader: _Loader, file: LoadedFile, budget: Budget, parsed: str | None):
         self.loader = loader
-        self.text = text  # as parsed
+        self.parsed = parsed  # the text as parsed, where it is not the file's own
         self.next = loader.get_event
         self.file = file
         self.values = file.values.packed
@@ -293,6 +316,11 @@ class _Builder:
         # the file's values may grow to this many (the folder's limit counts them all);
         # the lists and mappings check it for each item: a dict's len is cheap
         self.stop = budget.values
+
+    @property
+    def text(self) -> str:
+        """The text as parsed (asked for by messages only)."""
+        return self.parsed if self.parsed is not None else self.file.text
 
     # ------------------------------------------------------------ problems
 
@@ -366,12 +394,12 @@ class _Builder:
             if not self.properties(event, path):
                 self.skip(event)
                 return None
-        if depth >= MAX_DEPTH:
+        if depth >= MAX_DEPTH:  # the parser slows down with depth: stop here
             self.report(mark, path, (
-                f"lists and mappings are nested more than {MAX_DEPTH} deep here, the limit; "
-                "records nest a few levels only: check the brackets and the indentation"), "limits")
-            self.skip(event)
-            return None
+                f"lists and mappings are nested more than {MAX_DEPTH} deep here, the limit "
+                "(records nest a few levels only); the check stops reading the file here: check "
+                "the brackets and the indentation"), "limits")
+            raise _Stop
         if kind is MappingStartEvent:
             if event.flow_style and mark.index == event.end_mark.index:
                 # 'a: b' inside [...]: YAML makes it a mapping, without braces
@@ -395,26 +423,46 @@ class _Builder:
 
     def scalar(self, event: ScalarEvent, tag: str, path: Path_, key: bool = False) -> Any:
         """A plain value that is not a text: a number, true or false, or nothing."""
+        written = event.value
+        if tag == _INT and written.isdigit() and (written[0] != "0" or len(written) == 1) \
+                and len(written) < 300:
+            return int(written)  # plain digits: what PyYAML makes of them, quicker
+        if tag == _NULL:
+            return None
+        if tag == _BOOL:
+            return written[0] in "tT"
         if tag not in _CONSTRUCTED:  # '<<' or '=' where a value stands: a text
-            return event.value
-        node = ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
+            return written
         try:
-            value = self.loader.construct_object(node, deep=True)
+            if tag == _FLOAT and ":" not in written:
+                try:  # Python reads YAML's decimals alike ('1_000.5' too), but not '.inf'
+                    value = float(written)
+                except ValueError:
+                    value = self.construct(tag, event)
+            else:
+                value = self.construct(tag, event)
         except (yaml.YAMLError, ValueError, OverflowError):
             # ValueError: PyYAML resolves '0x_' as a number, then cannot convert it
             # (or an integer of thousands of digits)
             self.report(event.start_mark, path, (
-                f"'{yaml_errors.short(event.value)}' looks like a number but cannot be read as "
+                f"'{yaml_errors.short(written)}' looks like a number but cannot be read as "
                 "one; write a number in digits only (such as 250000), or put a text in double "
                 "quotes"))
             return None
-        if tag == _INT or tag == _FLOAT:
-            if not key:
-                self.file.numbers[path] = event.value
-            if isinstance(value, float) and not math.isfinite(value):
-                self.report(event.start_mark, path, yaml_errors.not_finite(event.value))
-                return None
+        if not key:
+            self.file.numbers[path] = written
+        if isinstance(value, float) and not math.isfinite(value):
+            self.report(event.start_mark, path, yaml_errors.not_finite(written))
+            return None
         return value
+
+    def construct(self, tag: str, event: ScalarEvent) -> Any:
+        """PyYAML's value of a plain number (its constructor, without
+        ``construct_object``, which would keep every node until the end)."""
+        node = ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
+        if tag == _INT:
+            return self.loader.construct_yaml_int(node)
+        return self.loader.construct_yaml_float(node)
 
     def sequence(self, path: Path_, depth: int) -> list:
         items: list = []
@@ -523,19 +571,25 @@ def load_text(text: str, display_path: str, budget: Budget | None = None) -> Loa
     """Load YAML text; problems are collected on the returned file.
 
     ``budget``: what is left of the folder's limits (a file of its own has them all)."""
-    file = LoadedFile(display_path, text=text)
     if text.startswith("\ufeff"):
         text = text[1:]  # a byte order mark
+    file = LoadedFile(display_path, source=text)
     if len(text) > MAX_FILE_BYTES:  # characters: at least as many bytes
         _too_large(file)
         return file
-    parsed = _characters(text, file)
+    return _parse(file, text, _characters(text, file), budget)
+
+
+def _parse(file: LoadedFile, source: str | bytes, parsed: str | None,
+           budget: Budget | None) -> LoadedFile:
+    """Build ``file`` from ``parsed`` (the text with invisible line breaks
+    replaced) or, where that is None, from ``source`` as it is."""
     budget = budget if budget is not None else Budget()
     with gc_paused():
         try:
-            loader = _Loader(parsed)
+            loader = _Loader(source if parsed is None else parsed)
         except UnicodeEncodeError:  # a lone surrogate (only a str made in Python has one)
-            _refused(parsed, file)
+            _refused(file.text, file)
             return file
         builder = _Builder(loader, file, budget, parsed)
         try:
@@ -543,11 +597,11 @@ def load_text(text: str, display_path: str, budget: Budget | None = None) -> Loa
         except _Stop:
             file.data = None
         except yaml.MarkedYAMLError as exc:
-            pos, message = yaml_errors.explain(parsed, exc)
+            pos, message = yaml_errors.explain(builder.text, exc)
             _problem(file, pos, "(syntax)", message, "yaml-syntax")
             file.data = None
         except ReaderError:  # a control character
-            _refused(parsed, file)
+            _refused(file.text, file)
             file.data = None
         finally:
             loader.dispose()
@@ -562,7 +616,10 @@ def _too_large(file: LoadedFile) -> None:
 
 
 def load_file(path: Path, display_path: str | None = None, budget: Budget | None = None) -> LoadedFile:
-    """Load one data file from disk (no more than MAX_FILE_BYTES of it)."""
+    """Load one data file from disk (no more than MAX_FILE_BYTES of it).
+
+    The parser reads the file's bytes as they are (no copy of the text), and
+    the file keeps them for ``text``."""
     shown = display_path or str(path)
     file = LoadedFile(shown)
     try:
@@ -574,8 +631,12 @@ def load_file(path: Path, display_path: str | None = None, budget: Budget | None
     if len(raw) > MAX_FILE_BYTES:
         _too_large(file)
         return file
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
     text = _decode(raw, file)
-    del raw  # the text is all that is needed from here on
     if text is None:
         return file
-    return load_text(text, shown, budget)
+    parsed = _characters(text, file)
+    del text  # the bytes serve the parser and ``text``
+    file.source = raw
+    return _parse(file, raw, parsed, budget)

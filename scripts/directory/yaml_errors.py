@@ -67,6 +67,10 @@ def key_without_value(text: str, index: int, end: int, before: tuple | None) -> 
     if before is not None and isinstance(before[1], ScalarEvent) and not before[1].style:
         key, value = before
         whole = text[value.start_mark.index:end]
+        if name.isdigit() and re.fullmatch(r"\d+(,\d+)*,", text[value.start_mark.index:index].strip()):
+            return (f"a comma inside {{...}} starts a new field, so '{name}' is read as a field "
+                    f"without a value; write the number in digits only: {key.value}: "
+                    f"{whole.replace(',', '').replace(' ', '')} (no thousands separator)")
         return (f"a comma inside {{...}} starts a new field, so '{name}' is read as a field "
                 "without a value; if it belongs to the text before it, put the whole text in "
                 f"double quotes: {key.value}: {quoted(whole)}")

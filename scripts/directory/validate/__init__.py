@@ -103,6 +103,8 @@ def _collect(ctx: Context, file: LoadedFile, schema_problems: list[Problem]) -> 
         return
     # 'programmes[3].name.nl' -> 'programmes[3]': the records with a schema problem
     flawed = {p.field[:p.field.find("]") + 1] for p in schema_problems if "]" in p.field}
+    # the schema check stopped looking: no record of the file counts as checked
+    stopped = any(p.field == schema.LIMIT_FIELD for p in schema_problems)
     for key, type_ in RECORD_LISTS.items():
         items = data.get(key)
         if not isinstance(items, list):
@@ -110,7 +112,7 @@ def _collect(ctx: Context, file: LoadedFile, schema_problems: list[Problem]) -> 
         for i, item in enumerate(items):
             if not isinstance(item, dict):
                 continue
-            valid = f"{key}[{i}]" not in flawed
+            valid = not stopped and f"{key}[{i}]" not in flawed
             ctx.records.append(Record(type_, item, file, (key, i), valid))
     vocab = data.get("vocabularies")
     if isinstance(vocab, dict):

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 from functools import lru_cache
+from itertools import islice
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -223,14 +224,26 @@ def _messages(err: ValidationError) -> Iterator[tuple[tuple, bool, str]]:
         yield path, False, err.message
 
 
+MAX_ERRORS = 1000  # schema errors reported for one file; then the check stops looking
+LIMIT_FIELD = "(schema)"  # the field of the problem that says so (validate sees it)
+
+
 def check_file(file: LoadedFile) -> list[Problem]:
-    """All schema problems of one loaded file, in file order."""
+    """All schema problems of one loaded file, in file order (at most MAX_ERRORS:
+    a file of a hundred thousand broken records must not cost minutes)."""
     if file.data is None or is_valid(file.data):
         return []
     problems = []
     # the schema uses no anyOf/oneOf, so every error is a leaf with a path
+    errors = list(islice(_validator().iter_errors(file.data), MAX_ERRORS + 1))
+    if len(errors) > MAX_ERRORS:
+        errors.pop()
+        pos = file.position(tuple(errors[-1].absolute_path))
+        problems.append(Problem(file.path, pos.line, pos.col, ERROR, LIMIT_FIELD, (
+            f"more than {MAX_ERRORS:,} problems with the fields of this file; the check stops "
+            "looking after this line: fix these first, then check again"), "limits"))
     found = [(path, at_key, message)
-             for err in _validator().iter_errors(file.data)
+             for err in errors
              for path, at_key, message in _messages(err)]
     # a key that is not allowed at all: what its value holds is beside the point
     bad_keys = [path for path, at_key, _ in found if at_key]
