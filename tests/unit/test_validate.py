@@ -76,7 +76,7 @@ def test_wrong_type_and_pattern(data_folder):
         "data/programmes.yaml:10:9: error: programmes[1].id: 'Pillar 1' is not allowed; use a lowercase "
         "slug of letters a-z, digits and single hyphens, e.g. 'vordingborg-home-support' [schema]",
         "data/programmes.yaml:17:41: error: programmes[1].target_group.age_max: expected a number, "
-        "found the text 'three' [schema]",
+        "found the text 'three'; write a number in digits only, as in age_max: 12 [schema]",
     ]
 
 
