@@ -193,7 +193,7 @@ class LoadedFile:
 class Budget:
     """What is left of the limits that a whole data folder shares."""
 
-    values: int = MAX_VALUES
+    values: int = field(default_factory=lambda: MAX_VALUES)
 
 
 def _problem(file: LoadedFile, pos: Position, fld: str, message: str, rule: str = "yaml") -> None:
@@ -206,7 +206,9 @@ def _line_col(text: str, index: int) -> Position:
 
 
 def megabytes(n: int) -> str:
-    """A byte count in an editor's words: '48 MB', '30.4 MB'."""
+    """A byte count in an editor's words: '40 MB', '30.4 MB', '120 bytes'."""
+    if n < 100_000:
+        return f"{n:,} bytes"
     return f"{n / 1e6:,.1f} MB".replace(".0 MB", " MB")
 
 
@@ -235,8 +237,8 @@ _INVISIBLE = {
     "\u2028": "an invisible line break (U+2028 LINE SEPARATOR)",
     "\u2029": "an invisible line break (U+2029 PARAGRAPH SEPARATOR)",
     "\r": "a carriage return without a line feed (U+000D, an old Mac line end)",
-    "\ufeff": "an invisible character (U+FEFF ZERO WIDTH NO-BREAK SPACE)",
 }
+_ZERO_WIDTH = "an invisible character (U+FEFF ZERO WIDTH NO-BREAK SPACE, a byte order mark)"
 _INVISIBLE_RX = re.compile("[\x85\u2028\u2029\ufeff]|\r(?!\n)")
 
 
@@ -260,7 +262,10 @@ def _characters(text: str, file: LoadedFile) -> str | None:
         line += text.count("\n", searched, at)
         searched = at
         pos = Position(line, at - text.rfind("\n", 0, at))
-        if count <= MAX_INVISIBLE:
+        if count <= MAX_INVISIBLE and found.group() == "\ufeff":
+            _problem(file, pos, "(file)", f"{_ZERO_WIDTH} stands here, where it does not belong; "
+                     "delete it", "encoding")
+        elif count <= MAX_INVISIBLE:
             _problem(file, pos, "(file)",
                      f"{_INVISIBLE[found.group()]} stands here; the check reads it as the end of a "
                      "line where you see none: delete it (or type a space)", "encoding")
@@ -270,7 +275,8 @@ def _characters(text: str, file: LoadedFile) -> str | None:
         _problem(file, more, "(file)", (
             f"{count - MAX_INVISIBLE:,} more invisible line breaks or characters from here on; "
             "delete them all (an editor's 'show invisible characters' finds them)"), "encoding")
-    return _INVISIBLE_RX.sub(" ", text)
+    # a space where the parser saw a line break; U+FEFF, which takes no room, goes
+    return _INVISIBLE_RX.sub(lambda found: "" if found.group() == "\ufeff" else " ", text)
 
 
 _REFUSED = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
@@ -313,6 +319,7 @@ class _Builder:
         self.values = file.values.packed
         self.keys = file.keys.packed
         self.budget = budget
+        self.aliases: dict[str, int] = {}  # anchor name -> line of its last alias reported
         # the file's values may grow to this many (the folder's limit counts them all);
         # the lists and mappings check it for each item: a dict's len is cheap
         self.stop = budget.values
@@ -386,6 +393,9 @@ class _Builder:
                 return None
             return value
         if kind is AliasEvent:
+            if self.aliases.get(event.anchor) == mark.line:
+                return None  # said for this line already ('[*a, *a, *a]')
+            self.aliases[event.anchor] = mark.line
             self.report(mark, path, (
                 f"'*{event.anchor}' (an alias) repeats a value marked elsewhere with "
                 f"'&{event.anchor}'; data files do not use aliases: write the value out here"))

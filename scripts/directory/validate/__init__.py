@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..gcpause import gc_paused
-from ..load import MAX_FILES, MAX_FOLDER_BYTES, Budget, LoadedFile, load_file, megabytes
+from .. import load as limits  # MAX_FILES, MAX_FOLDER_BYTES (read when used)
+from ..load import Budget, LoadedFile, load_file, megabytes
 from ..problems import ERROR, Problem, errors
 from . import rules, schema
 from .context import RECORD_LISTS, Context, Record
@@ -78,16 +79,16 @@ def find_data_files(folder: Path) -> tuple[list[Path], list[Problem]]:
                 "file in its place")))
         else:
             found.append(path)
-    if len(found) > MAX_FILES:
+    if len(found) > limits.MAX_FILES:
         return [], problems + [Problem(display_path(folder), 1, 1, ERROR, "(folder)", (
             f"the data folder holds {len(found):,} data files, more than the limit of "
-            f"{MAX_FILES}; none is read: keep only the directory's data files in it"), "limits")]
+            f"{limits.MAX_FILES}; none is read: keep only the directory's data files in it"), "limits")]
     sizes = {path: path.stat().st_size for path in found}
-    if sum(sizes.values()) > MAX_FOLDER_BYTES:
+    if sum(sizes.values()) > limits.MAX_FOLDER_BYTES:
         largest = max(found, key=sizes.__getitem__)
         return [], problems + [Problem(display_path(folder), 1, 1, ERROR, "(folder)", (
             f"the data files hold {megabytes(sum(sizes.values()))} in all, more than the limit "
-            f"of {megabytes(MAX_FOLDER_BYTES)}; none is read (the largest is "
+            f"of {megabytes(limits.MAX_FOLDER_BYTES)}; none is read (the largest is "
             f"{display_path(largest)}, {megabytes(sizes[largest])})"), "limits")]
     return found, problems
 
