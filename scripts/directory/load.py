@@ -491,6 +491,7 @@ class _Builder:
         values, stop = self.values, self.stop
         event = next_event()
         before = None  # in {...}: the key and value before this one
+        said = False  # a name without value reported in this {...}
         while type(event) is not MappingEndEvent:
             if len(values) >= stop:
                 self.too_many_values(event.start_mark, path)
@@ -516,9 +517,14 @@ class _Builder:
                 item = next_event()
                 if flow and type(item) is ScalarEvent and item.value == "" and item.implicit[0] \
                         and item.start_mark.index == event.end_mark.index:
-                    # '{a, b}', '{nl: Een, twee}': a name without ':' and value, left out
-                    self.report(mark, sub, yaml_errors.key_without_value(
-                        self.text, mark.index, event.end_mark.index, before), "yaml-syntax")
+                    # '{a, b}', '{nl: Een, twee}': a name without ':' and value, left
+                    # out (said once for the mapping, unless a comma split a text)
+                    if before is not None or not said:
+                        self.report(mark, sub, yaml_errors.key_without_value(
+                            self.text, mark.index, event.end_mark.index, before,
+                            path[-1] if path and isinstance(path[-1], str) else None),
+                            "yaml-syntax")
+                    said = True
                 else:
                     keys[sub] = mark.line << 32 | mark.column
                     result[key] = value(item, sub, depth)

@@ -60,9 +60,11 @@ def pair_in_brackets(text: str, index: int) -> str:
             f"colon followed by a space; if it is a text, put it in double quotes: {quoted(item)}")
 
 
-def key_without_value(text: str, index: int, end: int, before: tuple | None) -> str:
+def key_without_value(text: str, index: int, end: int, before: tuple | None,
+                      field: str | None) -> str:
     """``{a, b}`` or ``{nl: Een, twee}``: a name without ':' inside {...};
-    ``before``: the key and value events of the field before it, if any."""
+    ``before``: the key and value events of the field before it, if any;
+    ``field``: the field whose value the {...} is."""
     name = short(text[index:end])
     if before is not None and isinstance(before[1], ScalarEvent) and not before[1].style:
         key, value = before
@@ -73,10 +75,18 @@ def key_without_value(text: str, index: int, end: int, before: tuple | None) -> 
                     f"{whole.replace(',', '').replace(' ', '')} (no thousands separator)")
         return (f"a comma inside {{...}} starts a new field, so '{name}' is read as a field "
                 "without a value; if it belongs to the text before it, put the whole text in "
-                f"double quotes: {key.value}: {quoted(whole)}")
+                f"{_in_quotes(key.value + ': ' + quoted(whole))}")
+    start = text.rfind("{", 0, index)
+    close = text.find("}", end)
+    line_end = text.find("\n", end)
+    inner = text[start + 1: close].strip() if start >= 0 and 0 <= close < (
+        line_end if line_end >= 0 else len(text)) else None
+    if field is None or inner is None:
+        return (f"'{name}' inside {{...}} has no ':' and value; braces hold fields, as in "
+                "{nl: tekst, en: text}: for a list write [...] instead of {...}")
     return (f"'{name}' inside {{...}} has no ':' and value; braces hold fields, as in "
-            "{nl: tekst, en: text}: for a list write [...] instead of {...}, and put a text "
-            "that starts with '{' in double quotes")
+            f"{{nl: tekst, en: text}}: for a list write {field}: [{inner}], and for a text put "
+            f"it in {_in_quotes(field + ': ' + quoted('{' + inner + '}'))}")
 
 
 def _flow_end(text: str, index: int) -> int:
@@ -297,6 +307,10 @@ def _explain(where: _Text, problem: str, context: str, exc) -> tuple | None:
             return here, (
                 f"a colon followed by a space inside a text in {bracket}...{close} ends the text "
                 f"there; put the whole text in {_in_quotes(_flow_value(line, col))}")
+        if line[:col].rstrip().endswith(("'", '"')):
+            return here, (
+                f"the text in quotes ends before '{short(line[col:_flow_end(line, col)], 30)}'; a "
+                f"text in quotes must be quoted whole: {_flow_value(line, col)}")
         return here, (
             f"'{short(line[col:], 30)}' does not belong here inside {bracket}...{close}: separate "
             f"the items with commas, end with {close}, and put a text that holds a comma, "
@@ -358,6 +372,11 @@ def _explain(where: _Text, problem: str, context: str, exc) -> tuple | None:
             "after | or > the text starts on the next line, indented; move it there")
 
     if "simple key" in context and cmark is not None:
+        start = _Text(where.text, cmark.index)
+        if re.match(r"[^\s:#]+:[^\s:]", start.line[start.col:]):
+            return (cmark.line + 1, cmark.column + 1), (
+                f"line {start.number} has no space after its colon, so it is read as a text; "
+                "write a space after the colon: 'name: value'")
         return (cmark.line + 1, cmark.column + 1), (
             "this line has no ':' after its name; a field is written 'name: value', and a "
             "text that goes on over several lines is indented under its field")
