@@ -49,7 +49,7 @@ _RANGE = re.compile(r"\s*(\d+(?:[.,]\d+)?)\s*(?:-|–|—|to|tot|til|until)\s*(\
 _AGE_FIELDS = ("age_min", "age_max")
 _YEARS = re.compile(r"\b(?:jaar|år|aar|years?|yrs?)\b\.?", re.I)  # ages are in years anyway
 _EXPONENT = re.compile(r"[+-]?\d+(?:\.\d*)?[eE][+-]?\d+")
-_SEPARATOR = "digits only; no thousands separator"
+_SEPARATOR = "digits only; no thousands separator"  # what to write, in the issue's words
 
 
 def _digits(value: Decimal) -> str:
@@ -116,7 +116,7 @@ def advice_for_text(text: str, field: str) -> str | None:
     if not readings:
         return None
     what = ["digits only"]
-    if re.search(r"\d[.,' \u00a0\u202f]\d", number.group(0)):
+    if re.search(r"\d[.,' \u00a0\u202f]\d{3}(?!\d)", number.group(0)):
         what.append("no thousands separator")
     if word or years:
         what.append("no words")
