@@ -258,8 +258,12 @@ def explain(text: str, exc: yaml.MarkedYAMLError) -> tuple:
     where = _Text(text, min(mark.index, len(text)))
     found = _explain(where, problem, context, exc)
     if found is None:
-        return Position(mark.line + 1, mark.column + 1), _parser_words(exc)
+        found = (mark.line + 1, mark.column + 1), _parser_words(exc)
     (line, col), message = found
+    # the parser may place the end of a text without a last line break on a line after it
+    last = text.count("\n") + 1
+    if line > last:
+        line, col = last, len(text) - text.rfind("\n")
     return Position(line, col), message
 
 
