@@ -338,8 +338,8 @@ def _pathological(root: Path) -> dict[str, tuple[Path, str]]:
     laughs = "a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n" + "".join(
         f"{n}: &{n} [{', '.join([f'*{p}'] * 9)}]\n" for p, n in zip(names, names[1:]))
     return {
-        "huge flow list": (folder("flow", {"programmes.yaml": "programmes: [" + "1, " * 14_000_000 + "1]\n"}),
-                           "the file is larger than 40 MB, the limit for a data file"),
+        "huge flow list": (folder("flow", {"programmes.yaml": "programmes: [" + "1, " * 17_000_000 + "1]\n"}),
+                           "the file is larger than 48 MB, the limit for a data file"),
         "many values": (folder("values", {"programmes.yaml": "programmes: [" + "1, " * 700_000 + "1]\n"}),
                         "the data files hold more than 600,000 values"),
         "billion laughs": (folder("laughs", {"programmes.yaml": laughs}),
