@@ -93,6 +93,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .load import LoadedFile, _Loader, load_file, load_text
 from .problems import ERROR, Problem, field_path
+from .validate import data_files as folder_data_files
 from .validate.schema import schema as _schema
 
 # Sorted by id. Not programmes: the site lists a record's parts (a plan's pillars,
@@ -103,7 +104,6 @@ LANGUAGE_ORDER = ("en", "nl", "da")  # after the record's original language
 SEPARATED_LEVELS = 2  # blank lines between the entries of the top two levels
 INDENT = 2
 STR = "tag:yaml.org,2002:str"
-SUFFIXES = (".yaml", ".yml")
 _BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")  # what the parser takes for a line break
 
 
@@ -740,7 +740,7 @@ def data_files(paths: list[str]) -> tuple[list[tuple[Path, str]], list[str]]:
     for arg in paths:
         path = Path(arg)
         if path.is_dir():
-            found = sorted(p for p in path.iterdir() if p.suffix in SUFFIXES and p.is_file())
+            found = folder_data_files(path)  # never a link out of the folder (check says why)
             if not found:
                 missing.append(f"{arg}: error: no *.yaml files in this folder")
             files += [(p, str(path / p.name)) for p in found]

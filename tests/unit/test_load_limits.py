@@ -365,3 +365,16 @@ def test_a_check_of_any_input_answers_with_a_message_within_bounds(tmp_path):
         assert "Traceback" not in done.stderr and "MemoryError" not in done.stderr, (name, done.stderr[-2000:])
         assert done.returncode == 1, (name, done.returncode, done.stderr[-500:])
         assert expected in done.stdout, (name, done.stdout[:1000])
+
+
+def test_fmt_lists_the_data_files_the_check_lists(data_folder, tmp_path):
+    """fmt rewrites files: a link out of the folder must not lead it there."""
+    from directory import fmt
+
+    outside = tmp_path / "outside.yaml"
+    outside.write_text("sources:\n- id: b\n- id: a\n")
+    data_folder("programmes.yaml", "programmes: []\n")
+    (data_folder.folder / "linked.yaml").symlink_to(outside)
+    files, _ = fmt.data_files([str(data_folder.folder)])
+    assert [p for p, _ in files] == data_files(data_folder.folder)
+    assert all(p.name != "linked.yaml" for p, _ in files)
