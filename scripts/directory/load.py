@@ -308,9 +308,10 @@ class _Builder:
 
     Data files hold one document of mappings, lists and scalars with text
     keys. Anything else is reported at its place and left out: an alias is
-    never looked up (so never expanded), the values under a tag, a merge key or
-    a key that is not a text are passed over without being built, and so is
-    whatever is nested deeper than MAX_DEPTH."""
+    never looked up (so never expanded), and the values under a tag, a merge
+    key or a key that is not a text are passed over without being built.
+    Nesting deeper than MAX_DEPTH, more values than the folder's budget or
+    more than MAX_PROBLEMS problems stop the reading of the file (_Stop)."""
 
     def __init__(self, loader: _Loader, file: LoadedFile, budget: Budget, parsed: str | None):
         self.loader = loader
