@@ -102,6 +102,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .load import LoadedFile, _Loader, load_file, load_text
 from .problems import ERROR, Problem, field_path
+from .validate import data_files as folder_data_files
 from .validate.schema import schema as _schema
 
 LANGUAGE_ORDER = ("en", "nl", "da")  # after the record's original language
@@ -110,7 +111,6 @@ INDENT = 2
 RULE = "fmt"
 NOTICE = "notice"  # a layout difference is advice: it never blocks a pull request
 STR = "tag:yaml.org,2002:str"
-SUFFIXES = (".yaml", ".yml")
 _BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")  # what the parser takes for a line break
 
 
@@ -774,7 +774,7 @@ def data_files(paths: list[str]) -> tuple[list[tuple[Path, str]], list[str]]:
     for arg in paths:
         path = Path(arg)
         if path.is_dir():
-            found = sorted(p for p in path.iterdir() if p.suffix in SUFFIXES and p.is_file())
+            found = folder_data_files(path)  # never a link out of the folder (check says why)
             if not found:
                 missing.append(f"{arg}: error: no *.yaml files in this folder")
             files += [(p, str(path / p.name)) for p in found]

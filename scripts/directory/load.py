@@ -1,26 +1,37 @@
 """Load YAML data files into plain values, keeping the position of every value.
 
-PyYAML's composer gives every node its start mark; this module walks the node
-tree itself instead of calling ``yaml.safe_load`` so that it can
+One builder turns the parser's events straight into values; it never
+composes PyYAML's node tree and never calls ``yaml.safe_load``, so that it can
 
 * remember the line and column of every key and value (for messages),
 * report *every* duplicate key (PyYAML silently keeps the last one),
 * keep dates as the strings the editor wrote (``2019-07`` is a partial date,
-  not something to be turned into ``datetime``), and
+  not something to be turned into ``datetime``),
 * read ``no``, ``yes``, ``on`` and ``off`` as text, so that the country code
-  ``NO`` stays Norway (YAML 1.1 would make it ``False``).
+  ``NO`` stays Norway (YAML 1.1 would make it ``False``), and
+* refuse, each at its place and before any value is built from it, what data
+  files have no use for and what could make a check run for minutes or out of
+  memory: anchors, aliases and merge keys (nine lines of aliases can stand
+  for a hundred million values), tags, keys that are not texts, numbers that
+  are not finite, nesting deeper than ``MAX_DEPTH``, and files, texts and
+  value counts beyond the limits below.
 
 A file that cannot be read at all (not UTF-8, broken YAML, empty) yields
-problems, never an exception.
+problems, never an exception; a broken file's problems are said in an
+editor's words (``yaml_errors``).
 
-A data folder can hold ten thousand records, a million values, so loading is
-kept lean: a plain text is built straight from the parser's events
-(_EventBuilder), and only one with anchors, aliases, tags or errors by way of
-the composed node tree (_Builder); positions are kept packed in ints until one
-is looked up; and the garbage collector pauses meanwhile (gc_paused).
+Positions are lines counted by ``\\n``, as an editor and GitHub count them. The
+parser also takes U+0085, U+2028, U+2029 and a lone carriage return for line
+breaks; each is reported where it stands, and the file is parsed with it
+replaced by a space, so that every later position stays right.
+
+A data folder can hold ten thousand records, 400,000 values, so
+loading is kept lean: positions are kept packed in ints until one is looked
+up, and the garbage collector pauses meanwhile (gc_paused).
 """
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
@@ -29,7 +40,7 @@ from typing import Any
 
 import yaml
 from yaml.events import (
-    DocumentEndEvent,
+    AliasEvent,
     DocumentStartEvent,
     MappingEndEvent,
     MappingStartEvent,
@@ -37,21 +48,37 @@ from yaml.events import (
     SequenceEndEvent,
     SequenceStartEvent,
     StreamEndEvent,
-    StreamStartEvent,
 )
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.nodes import MappingNode, ScalarNode, SequenceNode
+from yaml.reader import ReaderError
 
+from . import yaml_errors
 from .gcpause import gc_paused
 from .problems import ERROR, Problem, field_path
 
 Path_ = tuple  # a path into the data: keys and list indices
 
+# Limits that a real directory never reaches (the real data: 0.14 MB and 3,400
+# values; the synthetic benchmark of 10,000 programmes: 31 MB, 409,000 values,
+# texts of up to 4,000 characters, 6 levels), and that keep a check of any
+# input within seconds and under 500 MB (tests/unit/test_load_limits.py).
+# CONTRIBUTING.md ("Limits") explains them to editors.
+MAX_FILE_BYTES = 48_000_000  # one data file
+MAX_FOLDER_BYTES = 60_000_000  # all data files of a folder together
+MAX_FILES = 100  # data files in a folder
+MAX_VALUES = 600_000  # values (texts, numbers, lists, mappings) in all data files of a folder
+MAX_TEXT_CHARS = 100_000  # one text
+MAX_DEPTH = 20  # lists and mappings inside each other
+MAX_PROBLEMS = 1000  # problems the loader reports for one file before it stops reading it
+
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
 _BOOL = "tag:yaml.org,2002:bool"
 _MERGE = "tag:yaml.org,2002:merge"
-_SEQ = "tag:yaml.org,2002:seq"
-_MAP = "tag:yaml.org,2002:map"
 _STR = "tag:yaml.org,2002:str"
+_INT = "tag:yaml.org,2002:int"
+_FLOAT = "tag:yaml.org,2002:float"
+_NULL = "tag:yaml.org,2002:null"
+_CONSTRUCTED = (_INT, _FLOAT, _BOOL, _NULL)  # the plain values that are not texts
 _STRICT_BOOL = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
 
 
@@ -69,7 +96,7 @@ class _Loader(_BASE):
     def resolve(self, kind, value, implicit):
         """The tag of a node that has none written: ``BaseResolver.resolve``
         without path resolvers (this loader has none) and without building a
-        list of resolvers on each call; the composer asks for every node."""
+        list of resolvers on each call; the builder asks for every plain scalar."""
         if self.yaml_path_resolvers:  # pragma: no cover - none are ever added
             return super().resolve(kind, value, implicit)
         if kind is ScalarNode:
@@ -102,18 +129,14 @@ class Position:
     col: int
 
 
-def _packed(mark) -> int:
-    """A yaml Mark's line and column (both 0-based) in one int, which, unlike
-    the Mark, the garbage collector need not track."""
-    return mark.line << 32 | mark.column
-
-
 class Positions(Mapping):
-    """Positions by path, kept packed (see ``_packed``) until one is looked up:
-    a million Position objects would cost a third of a second to make."""
+    """Positions by path, kept packed until one is looked up: a yaml Mark's
+    line and column (both 0-based) in one int, ``line << 32 | column``, which,
+    unlike a Position, the garbage collector need not track (a million
+    Position objects would cost a third of a second to make)."""
 
     def __init__(self) -> None:
-        self.packed: dict[Path_, int] = {}  # filled by the builders
+        self.packed: dict[Path_, int] = {}  # filled by the builder
 
     def __getitem__(self, path: Path_) -> Position:
         packed = self.packed[path]
@@ -138,7 +161,20 @@ class LoadedFile:
     values: Positions = field(default_factory=Positions)
     keys: Positions = field(default_factory=Positions)
     problems: list[Problem] = field(default_factory=list)
-    text: str = ""  # the file's text as decoded (comments included), for rules that read it
+    # the text as written of each plain value that YAML read as a number, where
+    # it is not plain digits ('290.000' for 290.0, '017' for 15), by path: rules
+    # decide on what the editor wrote (plain digits are what str() gives)
+    numbers: dict[Path_, str] = field(default_factory=dict)
+    # the file's text, or its UTF-8 bytes until ``text`` is first asked for
+    source: str | bytes = field(default="", repr=False)
+
+    @property
+    def text(self) -> str:
+        """The file's text as the editor wrote it, comments included (a byte
+        order mark left out), for rules that read more than the values."""
+        if isinstance(self.source, bytes):
+            self.source = self.source.decode("utf-8-sig")
+        return self.source
 
     def position(self, path: Path_) -> Position:
         """Where the value at ``path`` stands, or its nearest ancestor."""
@@ -154,20 +190,15 @@ class LoadedFile:
         return self.keys.get(tuple(path)) or self.position(path)
 
 
-def _pos(mark) -> Position:
-    return Position(mark.line + 1, mark.column + 1)
+@dataclass
+class Budget:
+    """What is left of the limits that a whole data folder shares."""
+
+    values: int = field(default_factory=lambda: MAX_VALUES)
 
 
 def _problem(file: LoadedFile, pos: Position, fld: str, message: str, rule: str = "yaml") -> None:
     file.problems.append(Problem(file.path, pos.line, pos.col, ERROR, fld, message, rule))
-
-
-def _duplicate_key(file: LoadedFile, sub: Path_, mark) -> None:
-    """The second of two equal keys in one mapping (both loaders report it alike)."""
-    first = file.keys[sub]
-    _problem(file, _pos(mark), field_path(sub),
-             f"duplicate key '{sub[-1]}' (first at line {first.line}, column {first.col}); "
-             "a key may appear once in a mapping: keep one and delete the other", "duplicate-key")
 
 
 def _line_col(text: str, index: int) -> Position:
@@ -175,11 +206,16 @@ def _line_col(text: str, index: int) -> Position:
     return Position(line, index - (text.rfind("\n", 0, index) + 1) + 1)
 
 
+def megabytes(n: int) -> str:
+    """A byte count in an editor's words: '40 MB', '30.4 MB', '120 bytes'."""
+    if n < 100_000:
+        return f"{n:,} bytes"
+    return f"{n / 1e6:,.1f} MB".replace(".0 MB", " MB")
+
+
 def _decode(raw: bytes, file: LoadedFile) -> str | None:
-    if raw.startswith(b"\xef\xbb\xbf"):
-        raw = raw[3:]
     try:
-        text = raw.decode("utf-8")
+        return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         good = raw[: exc.start].decode("utf-8", errors="replace")
         _problem(
@@ -191,257 +227,434 @@ def _decode(raw: bytes, file: LoadedFile) -> str | None:
             "encoding",
         )
         return None
-    bad = re.search(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]", text)
-    if bad:
-        _problem(
-            file,
-            _line_col(text, bad.start()),
-            "(file)",
-            f"control character U+{ord(bad.group()):04X} is not allowed; "
-            "a data file must be plain text (tabs only inside quoted text)",
-            "encoding",
-        )
+
+
+# Characters the parser takes for a line break where an editor sees none (NEL,
+# LS, PS, a carriage return without a line feed), and U+FEFF, which it skips
+# at the start of a line only. (Control characters it refuses itself:
+# see _refused.)
+_INVISIBLE = {
+    "\x85": "an invisible line break (U+0085 NEXT LINE)",
+    "\u2028": "an invisible line break (U+2028 LINE SEPARATOR)",
+    "\u2029": "an invisible line break (U+2029 PARAGRAPH SEPARATOR)",
+    "\r": "a carriage return without a line feed (U+000D, an old Mac line end)",
+}
+_ZERO_WIDTH = "an invisible character (U+FEFF ZERO WIDTH NO-BREAK SPACE, a byte order mark)"
+_INVISIBLE_RX = re.compile("[\x85\u2028\u2029\ufeff]|\r(?!\n)")
+
+
+MAX_INVISIBLE = 100  # invisible line breaks reported one by one in a file
+
+
+def _characters(text: str, file: LoadedFile) -> str | None:
+    """The text to parse when it holds invisible line breaks: each of them
+    replaced by a space, after reporting it, so that the parser counts lines
+    as the editor does; None when it holds none (nearly always)."""
+    # a search for each character is quicker than one regular expression
+    if not any(char in text for char in "\x85\u2028\u2029\ufeff") and \
+            ("\r" not in text or text.count("\r") == text.count("\r\n")):
         return None
-    return text
+    line, searched, count = 1, 0, 0
+    for found in _INVISIBLE_RX.finditer(text):
+        count += 1
+        if count > MAX_INVISIBLE + 1:
+            continue
+        at = found.start()
+        line += text.count("\n", searched, at)
+        searched = at
+        pos = Position(line, at - text.rfind("\n", 0, at))
+        if count <= MAX_INVISIBLE and found.group() == "\ufeff":
+            _problem(file, pos, "(file)", f"{_ZERO_WIDTH} stands here, where it does not belong; "
+                     "delete it", "encoding")
+        elif count <= MAX_INVISIBLE:
+            _problem(file, pos, "(file)",
+                     f"{_INVISIBLE[found.group()]} stands here; the check reads it as the end of a "
+                     "line where you see none: delete it (or type a space)", "encoding")
+        else:
+            more = pos
+    if count > MAX_INVISIBLE:
+        _problem(file, more, "(file)", (
+            f"{count - MAX_INVISIBLE:,} more invisible line breaks or characters from here on; "
+            "delete them all (an editor's 'show invisible characters' finds them)"), "encoding")
+    # a space where the parser saw a line break; U+FEFF, which takes no room, goes
+    return _INVISIBLE_RX.sub(lambda found: "" if found.group() == "\ufeff" else " ", text)
+
+
+_REFUSED = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
+def _refused(text: str, file: LoadedFile) -> None:
+    """Report the first character the parser refused: a control character, a
+    lone surrogate or a non-character (searched for only once it refused one)."""
+    found = _REFUSED.search(text)
+    pos = _line_col(text, found.start()) if found else Position(1, 1)
+    code = ord(found.group()) if found else 0
+    what = "control character" if code < 0xA0 else "character"
+    _problem(file, pos, "(file)", f"{what} U+{code:04X} is not allowed; a data file must be "
+             "plain text (tabs only inside quoted text)", "encoding")
+
+
+class _Stop(Exception):
+    """The file is not read further (a limit was reached); see its problems."""
+
+
+def _written(tag: str) -> str:
+    """A tag as an editor would have typed it: 'tag:yaml.org,2002:str' -> '!!str'."""
+    return "!!" + tag[len("tag:yaml.org,2002:"):] if tag.startswith("tag:yaml.org,2002:") else tag
 
 
 class _Builder:
-    """Turns the composed node tree into plain values, noting where each stands."""
+    """Builds a file's values from the parser's events, noting where each stands.
 
-    def __init__(self, loader: _Loader, file: LoadedFile):
+    Data files hold one document of mappings, lists and scalars with text
+    keys. Anything else is reported at its place and left out: an alias is
+    never looked up (so never expanded), and the values under a tag, a merge
+    key or a key that is not a text are passed over without being built.
+    Nesting deeper than MAX_DEPTH, more values than the folder's budget or
+    more than MAX_PROBLEMS problems stop the reading of the file (_Stop)."""
+
+    def __init__(self, loader: _Loader, file: LoadedFile, budget: Budget, parsed: str | None):
         self.loader = loader
+        self.parsed = parsed  # the text as parsed, where it is not the file's own
+        self.next = loader.get_event
         self.file = file
         self.values = file.values.packed
         self.keys = file.keys.packed
-        self.stack: set[int] = set()  # the collections being built: an alias to one recurses
+        self.budget = budget
+        self.aliases: dict[str, int] = {}  # anchor name -> line of its last alias reported
+        # the file's values may grow to this many (the folder's limit counts them all);
+        # the lists and mappings check it for each item: a dict's len is cheap
+        self.stop = budget.values
 
-    def build(self, node: Node, path: Path_) -> Any:
-        self.values[path] = _packed(node.start_mark)
-        if isinstance(node, ScalarNode):
-            # what construct_object makes of a text, and nearly every value is one
-            return node.value if node.tag == _STR else self._scalar(node, path)
-        return self._collection(node, path)
+    @property
+    def text(self) -> str:
+        """The text as parsed (asked for by messages only)."""
+        return self.parsed if self.parsed is not None else self.file.text
 
-    def _scalar(self, node: ScalarNode, path: Path_) -> Any:
-        try:
-            return self.loader.construct_object(node, deep=True)
-        except (yaml.YAMLError, ValueError, OverflowError) as exc:
-            # ValueError: PyYAML resolves '0x_' as a number, then cannot convert it
-            _problem(self.file, _pos(node.start_mark), field_path(path),
-                     f"cannot read this value ({getattr(exc, 'problem', None) or exc}); "
-                     "quote it to make it text")
-            return None
+    # ------------------------------------------------------------ problems
 
-    def _collection(self, node: Node, path: Path_) -> Any:
-        if id(node) in self.stack:
-            _problem(self.file, _pos(node.start_mark), field_path(path),
-                     "an alias refers to a value that contains it; remove the recursive alias")
-            return None
-        if node.tag not in (_SEQ, _MAP):
-            _problem(self.file, _pos(node.start_mark), field_path(path),
-                     f"the tag '{node.tag}' is not allowed; write plain YAML lists and mappings")
-            return None
-        self.stack.add(id(node))
-        try:
-            if isinstance(node, SequenceNode):
-                build = self.build
-                return [build(item, path + (i,)) for i, item in enumerate(node.value)]
-            if isinstance(node, MappingNode):
-                return self._mapping(node, path)
-        finally:
-            self.stack.discard(id(node))
-        return None  # pragma: no cover - composer yields no other nodes
+    def report(self, mark, path: Path_, message: str, rule: str = "yaml") -> None:
+        problems = self.file.problems
+        if len(problems) >= MAX_PROBLEMS:
+            _problem(self.file, Position(mark.line + 1, mark.column + 1), field_path(path),
+                     f"more than {MAX_PROBLEMS:,} problems in this file; the check stops reading "
+                     "it here: fix these first, then check again", "limits")
+            raise _Stop
+        problems.append(Problem(self.file.path, mark.line + 1, mark.column + 1, ERROR,
+                                field_path(path), message, rule))
 
-    def _mapping(self, node: MappingNode, path: Path_) -> dict:
-        result: dict[str, Any] = {}
-        keys = self.keys  # path -> mark of its key: a key path seen twice is a duplicate
-        for key_node, value_node in node.value:
-            if key_node.tag == _STR and isinstance(key_node, ScalarNode):
-                key = key_node.value
-            elif key_node.tag == _MERGE:
-                _problem(self.file, _pos(key_node.start_mark), field_path(path),
-                         "merge keys (<<) are not supported; write the fields out")
-                continue
-            elif not isinstance(key_node, ScalarNode):
-                _problem(self.file, _pos(key_node.start_mark), field_path(path),
-                         "a key must be a plain name, not a list or mapping")
-                continue
-            else:
-                key = str(self.loader.construct_object(key_node))
-            sub = path + (key,)
-            if sub in keys:
-                _duplicate_key(self.file, sub, key_node.start_mark)
-                continue
-            keys[sub] = _packed(key_node.start_mark)
-            result[key] = self.build(value_node, sub)
-        return result
+    def too_many_values(self, mark, path: Path_) -> None:
+        self.report(mark, path, (
+            f"the data files hold more than {MAX_VALUES:,} values (texts, numbers, lists and "
+            "fields), the limit for a data folder; the check stops reading here. Split off "
+            "data that does not belong in the directory, or ask a maintainer"), "limits")
+        raise _Stop
 
-
-class _Unusual(Exception):
-    """The text holds more than plain YAML; see _EventBuilder."""
-
-
-class _EventBuilder(_Builder):
-    """Builds the values straight from the parser's events, without composing
-    the node tree first, which takes a third less time for a large file.
-
-    It knows plain YAML only, all that data files hold: one document of
-    mappings, lists and scalars, without anchors, aliases or tags, and with
-    text keys. On anything else, an empty or broken text included, it gives up
-    (raises _Unusual or the parser's error), and the text is built from
-    composed nodes by _Builder, which knows everything and says what is wrong.
-    Where both build, they build the same: values, positions and problems."""
+    # ------------------------------------------------------------ the document
 
     def document(self) -> None:
         """Build ``file.data`` from the one document of the text."""
-        next_event = self.loader.get_event
-        for kind in (StreamStartEvent, DocumentStartEvent):  # an empty text has no document
-            if type(event := next_event()) is not kind:
-                raise _Unusual(event)
-        self.file.data = self.value(next_event(), ())
-        for kind in (DocumentEndEvent, StreamEndEvent):  # one document only
-            if type(event := next_event()) is not kind:
-                raise _Unusual(event)
+        next_event = self.next
+        next_event()  # StreamStart
+        event = next_event()
+        if type(event) is StreamEndEvent:
+            _problem(self.file, Position(1, 1), "(file)",
+                     "the file is empty; it must hold a mapping such as 'programmes:' "
+                     "with a list of records", "empty-file")
+            return
+        data = self.value(next_event(), (), 0)  # event was the DocumentStart
+        next_event()  # DocumentEnd
+        event = next_event()
+        if type(event) is DocumentStartEvent:
+            self.report(event.start_mark, (), (
+                "a second document starts here; a data file holds one: delete the line "
+                "'---' (and put the records below it in the list above it)"), "yaml-syntax")
+            return
+        self.file.data = data
 
-    def value(self, event: Any, path: Path_) -> Any:
-        """The value that starts with ``event``, at ``path``."""
+    def value(self, event: Any, path: Path_, depth: int) -> Any:
+        """The value that starts with ``event``, at ``path``, ``depth`` collections deep."""
+        mark = event.start_mark
+        self.values[path] = mark.line << 32 | mark.column
         kind = type(event)
         if kind is ScalarEvent:
-            self.values[path] = _packed(event.start_mark)
-            tag = self._tag(event)
-            if tag == _STR:
-                return event.value
-            node = ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
-            return self._scalar(node, path)
-        if kind not in (MappingStartEvent, SequenceStartEvent) or event.anchor is not None \
-                or event.tag is not None:
-            raise _Unusual(event)  # an alias, anchor or tag
-        self.values[path] = _packed(event.start_mark)
-        if kind is MappingStartEvent:
-            return self._mapping_events(path)
-        return self._sequence_events(path)
-
-    def _tag(self, event: ScalarEvent) -> str:
-        """The tag the composer gives a scalar that has no anchor, nor a tag written."""
+            if event.anchor is not None or event.tag is not None:
+                if not self.properties(event, path):
+                    return None
+            if not event.implicit[0]:  # quoted or a block: what resolve says, quicker
+                value = event.value
+            else:
+                tag = self.loader.resolve(ScalarNode, event.value, event.implicit)
+                if tag != _STR:
+                    return self.scalar(event, tag, path)
+                value = event.value
+            if len(value) > MAX_TEXT_CHARS:
+                self.report(mark, path, (
+                    f"this text is {len(value):,} characters long, more than the limit of "
+                    f"{MAX_TEXT_CHARS:,} for one text; shorten it, or link to the source"), "limits")
+                return None
+            return value
+        if kind is AliasEvent:
+            if self.aliases.get(event.anchor) == mark.line:
+                return None  # said for this line already ('[*a, *a, *a]')
+            self.aliases[event.anchor] = mark.line
+            self.report(mark, path, (
+                f"'*{event.anchor}' (an alias) repeats a value marked elsewhere with "
+                f"'&{event.anchor}'; data files do not use aliases: write the value out here"))
+            return None
         if event.anchor is not None or event.tag is not None:
-            raise _Unusual(event)
-        if not event.implicit[0]:  # quoted or a block: what resolve says, quicker
-            return _STR
-        return self.loader.resolve(ScalarNode, event.value, event.implicit)
+            if not self.properties(event, path):
+                self.skip(event)
+                return None
+        if depth >= MAX_DEPTH:  # the parser slows down with depth: stop here
+            self.report(mark, path, (
+                f"lists and mappings are nested more than {MAX_DEPTH} deep here, the limit "
+                "(records nest a few levels only); the check stops reading the file here: check "
+                "the brackets and the indentation"), "limits")
+            raise _Stop
+        if kind is MappingStartEvent:
+            if event.flow_style and mark.index == event.end_mark.index:
+                # 'a: b' inside [...]: YAML makes it a mapping, without braces
+                self.report(mark, path, yaml_errors.pair_in_brackets(self.text, mark.index),
+                            "yaml-syntax")
+            return self.mapping(path, depth + 1, event.flow_style)
+        return self.sequence(path, depth + 1)
 
-    def _sequence_events(self, path: Path_) -> list:
+    def properties(self, event: Any, path: Path_) -> bool:
+        """Report the anchor or tag of ``event``; True when its value can be
+        built all the same (an anchored value is built, once, as written)."""
+        if event.tag is not None:
+            self.report(event.start_mark, path, (
+                f"the tag '{_written(event.tag)}' is not allowed; a data file holds plain texts, "
+                "numbers, lists and mappings: delete the tag"))
+            return False
+        self.report(event.start_mark, path, (
+            f"'&{event.anchor}' (an anchor) marks a value to repeat elsewhere; data files do not "
+            f"use anchors or aliases: delete '&{event.anchor}'"))
+        return True
+
+    def scalar(self, event: ScalarEvent, tag: str, path: Path_, key: bool = False) -> Any:
+        """A plain value that is not a text: a number, true or false, or nothing."""
+        written = event.value
+        if tag == _INT and written.isdigit() and (written[0] != "0" or len(written) == 1) \
+                and len(written) < 300:
+            return int(written)  # plain digits: what PyYAML makes of them, quicker
+        if tag == _NULL:
+            return None
+        if tag == _BOOL:
+            return written[0] in "tT"
+        if tag not in _CONSTRUCTED:  # '<<' or '=' where a value stands: a text
+            return written
+        try:
+            if tag == _FLOAT and ":" not in written:
+                try:  # Python reads YAML's decimals alike ('1_000.5' too), but not '.inf'
+                    value = float(written)
+                except ValueError:
+                    value = self.construct(tag, event)
+            else:
+                value = self.construct(tag, event)
+        except (yaml.YAMLError, ValueError, OverflowError):
+            # ValueError: PyYAML resolves '0x_' as a number, then cannot convert it
+            # (or an integer of thousands of digits)
+            self.report(event.start_mark, path, (
+                f"'{yaml_errors.short(written)}' looks like a number but cannot be read as "
+                "one; write a number in digits only (such as 250000), or put a text in double "
+                "quotes"))
+            return None
+        if not key:
+            self.file.numbers[path] = written
+        if isinstance(value, float) and not math.isfinite(value):
+            self.report(event.start_mark, path, yaml_errors.not_finite(written))
+            return None
+        return value
+
+    def construct(self, tag: str, event: ScalarEvent) -> Any:
+        """PyYAML's value of a plain number (its constructor, without
+        ``construct_object``, which would keep every node until the end)."""
+        node = ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
+        if tag == _INT:
+            return self.loader.construct_yaml_int(node)
+        return self.loader.construct_yaml_float(node)
+
+    def sequence(self, path: Path_, depth: int) -> list:
         items: list = []
-        next_event, value = self.loader.get_event, self.value
+        next_event, value, values, stop = self.next, self.value, self.values, self.stop
         event = next_event()
         while type(event) is not SequenceEndEvent:
-            items.append(value(event, path + (len(items),)))
+            if len(values) >= stop:
+                self.too_many_values(event.start_mark, path)
+            items.append(value(event, path + (len(items),), depth))
             event = next_event()
         return items
 
-    def _mapping_events(self, path: Path_) -> dict:
+    def mapping(self, path: Path_, depth: int, flow: bool) -> dict:
         result: dict[str, Any] = {}
-        next_event, value, keys = self.loader.get_event, self.value, self.keys
+        next_event, value, keys, resolve = self.next, self.value, self.keys, self.loader.resolve
+        values, stop = self.values, self.stop
         event = next_event()
+        before = None  # in {...}: the key and value before this one
+        said = False  # a name without value reported in this {...}
         while type(event) is not MappingEndEvent:
-            if type(event) is not ScalarEvent or self._tag(event) != _STR:
-                raise _Unusual(event)  # a key that is not a text
-            key = event.value
+            if len(values) >= stop:
+                self.too_many_values(event.start_mark, path)
+            if type(event) is not ScalarEvent or event.anchor is not None or event.tag is not None \
+                    or (event.implicit[0] and resolve(ScalarNode, event.value, event.implicit) != _STR):
+                key = self.odd_key(event, path)
+                if key is None:
+                    self.skip(next_event())
+                    event = next_event()
+                    continue
+            else:
+                key = event.value
             sub = path + (key,)
             if sub in keys:
-                _duplicate_key(self.file, sub, event.start_mark)
-                self._skip(next_event())
+                first = self.file.keys[sub]
+                self.report(event.start_mark, sub, (
+                    f"duplicate key '{key}' (first at line {first.line}, column {first.col}); "
+                    "a key may appear once in a mapping: keep one and delete the other"),
+                    "duplicate-key")
+                self.skip(next_event())
             else:
-                keys[sub] = _packed(event.start_mark)
-                result[key] = value(next_event(), sub)
+                mark = event.start_mark
+                item = next_event()
+                if flow and type(item) is ScalarEvent and item.value == "" and item.implicit[0] \
+                        and item.start_mark.index == event.end_mark.index:
+                    # '{a, b}', '{nl: Een, twee}': a name without ':' and value, left
+                    # out (said once for the mapping, unless a comma split a text)
+                    if before is not None or not said:
+                        self.report(mark, sub, yaml_errors.key_without_value(
+                            self.text, mark.index, event.end_mark.index, before,
+                            path[-1] if path and isinstance(path[-1], str) else None),
+                            "yaml-syntax")
+                    said = True
+                else:
+                    keys[sub] = mark.line << 32 | mark.column
+                    result[key] = value(item, sub, depth)
+                    if flow:
+                        before = (event, item)
             event = next_event()
         return result
 
-    def _skip(self, event: Any) -> None:
-        """Pass over the value that starts with ``event`` (that of a duplicate
-        key, which is left out), making sure it is plain YAML too."""
+    def odd_key(self, event: Any, path: Path_) -> str | None:
+        """The key that ``event`` (not a plain text) stands for, or None after
+        reporting a key that is not allowed; its value is then passed over."""
+        if type(event) is not ScalarEvent:
+            self.report(event.start_mark, path, "a key must be a plain name, not a list, "
+                        "mapping or alias; write the field's name")
+            self.skip(event)
+            return None
+        if event.tag is not None:
+            self.properties(event, path)
+            return None
+        if event.anchor is not None:
+            self.properties(event, path)  # reported; the key is read as written
+        if not event.implicit[0]:
+            return event.value
+        tag = self.loader.resolve(ScalarNode, event.value, event.implicit)
+        if tag == _STR:
+            return event.value
+        if tag == _MERGE:
+            self.report(event.start_mark, path, (
+                "'<<' (a merge key) copies fields from elsewhere; data files do not use it: "
+                "write the fields out here"))
+            return None
+        if tag == _NULL:
+            self.report(event.start_mark, path, (
+                "a field name is missing before the ':' here; write the field's name"))
+            return None
+        # a number, true or false as a key: the text of the value, as the schema then names it
+        value = self.scalar(event, tag, path, key=True)
+        return None if value is None else str(value)
+
+    def skip(self, event: Any) -> None:
+        """Pass over the value that starts with ``event`` without building it
+        (nor looking up an alias in it); what it holds counts towards the limit."""
         depth = 0
+        next_event = self.next
         while True:
             kind = type(event)
-            if kind in (MappingEndEvent, SequenceEndEvent):
+            self.stop -= 1
+            if kind is MappingEndEvent or kind is SequenceEndEvent:
                 depth -= 1
-            elif kind not in (ScalarEvent, MappingStartEvent, SequenceStartEvent) \
-                    or event.anchor is not None or event.tag is not None:
-                raise _Unusual(event)  # an alias, anchor or tag
-            elif kind is not ScalarEvent:
+            elif kind is MappingStartEvent or kind is SequenceStartEvent:
                 depth += 1
+            if len(self.values) >= self.stop:
+                self.too_many_values(event.start_mark, ())
             if depth == 0:
                 return
-            event = self.loader.get_event()
+            event = next_event()
 
 
-def _load_plain(text: str, display_path: str) -> LoadedFile | None:
-    """The file built by _EventBuilder, or None when it gives up."""
-    file = LoadedFile(display_path)
-    loader = _Loader(text)
-    try:
-        _EventBuilder(loader, file).document()
-    except (_Unusual, yaml.YAMLError):
-        return None
-    finally:
-        loader.dispose()
-    return file
+def load_text(text: str, display_path: str, budget: Budget | None = None) -> LoadedFile:
+    """Load YAML text; problems are collected on the returned file.
 
-
-def _build(loader: _Loader, file: LoadedFile) -> bool:
-    """Compose the node tree and build ``file.data`` from it; False for an
-    empty file. The node tree is gone when this returns."""
-    node = loader.get_single_node()
-    if node is None:
-        return False
-    file.data = _Builder(loader, file).build(node, ())
-    return True
-
-
-def load_text(text: str, display_path: str) -> LoadedFile:
-    """Load YAML text; problems are collected on the returned file."""
-    with gc_paused():
-        file = _load_plain(text, display_path) or _load_composed(text, display_path)
-        file.text = text
+    ``budget``: what is left of the folder's limits (a file of its own has them all)."""
+    if text.startswith("\ufeff"):
+        text = text[1:]  # a byte order mark
+    file = LoadedFile(display_path, source=text)
+    if len(text) > MAX_FILE_BYTES:  # characters: at least as many bytes
+        _too_large(file)
         return file
+    return _parse(file, text, _characters(text, file), budget)
 
 
-def _load_composed(text: str, display_path: str) -> LoadedFile:
-    """Load YAML text by way of the composed node tree."""
-    file = LoadedFile(display_path)
-    loader = _Loader(text)
-    try:
-        if not _build(loader, file):
-            _problem(file, Position(1, 1), "(file)",
-                     "the file is empty; it must hold a mapping such as 'programmes:' "
-                     "with a list of records", "empty-file")
+def _parse(file: LoadedFile, source: str | bytes, parsed: str | None,
+           budget: Budget | None) -> LoadedFile:
+    """Build ``file`` from ``parsed`` (the text with invisible line breaks
+    replaced) or, where that is None, from ``source`` as it is."""
+    budget = budget if budget is not None else Budget()
+    with gc_paused():
+        try:
+            loader = _Loader(source if parsed is None else parsed)
+        except UnicodeEncodeError:  # a lone surrogate (only a str made in Python has one)
+            _refused(file.text, file)
             return file
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        pos = _pos(mark) if mark else Position(1, 1)
-        what = " ".join(filter(None, [exc.context, exc.problem]))
-        _problem(file, pos, "(syntax)", f"not valid YAML: {what}; check indentation, "
-                 "colons and quotes around this place", "yaml-syntax")
-        file.data = None
-    except yaml.YAMLError as exc:  # reader errors and the like
-        _problem(file, Position(1, 1), "(syntax)", f"not valid YAML: {exc}", "yaml-syntax")
-        file.data = None
-    finally:
-        loader.dispose()
-    if file.problems and any(p.rule == "yaml-syntax" for p in file.problems):
-        file.data = None
+        builder = _Builder(loader, file, budget, parsed)
+        try:
+            builder.document()
+        except _Stop:
+            file.data = None
+        except yaml.MarkedYAMLError as exc:
+            pos, message = yaml_errors.explain(builder.text, exc)
+            _problem(file, pos, "(syntax)", message, "yaml-syntax")
+            file.data = None
+        except ReaderError:  # a control character
+            _refused(file.text, file)
+            file.data = None
+        finally:
+            loader.dispose()
+            budget.values = max(0, builder.stop - len(file.values))
     return file
 
 
-def load_file(path: Path, display_path: str | None = None) -> LoadedFile:
-    """Load one data file from disk."""
+def _too_large(file: LoadedFile) -> None:
+    _problem(file, Position(1, 1), "(file)", (
+        f"the file is larger than {megabytes(MAX_FILE_BYTES)}, the limit for a data file "
+        "(it is not read); split it into several data files, or ask a maintainer"), "limits")
+
+
+def load_file(path: Path, display_path: str | None = None, budget: Budget | None = None) -> LoadedFile:
+    """Load one data file from disk (no more than MAX_FILE_BYTES of it).
+
+    The parser reads the file's bytes as they are (no copy of the text), and
+    the file keeps them for ``text``."""
     shown = display_path or str(path)
     file = LoadedFile(shown)
     try:
-        raw = path.read_bytes()
+        with open(path, "rb") as stream:
+            raw = stream.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
         _problem(file, Position(1, 1), "(file)", f"cannot read the file: {exc.strerror}", "io")
         return file
+    if len(raw) > MAX_FILE_BYTES:
+        _too_large(file)
+        return file
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
     text = _decode(raw, file)
     if text is None:
         return file
-    return load_text(text, shown)
+    parsed = _characters(text, file)
+    del text  # the bytes serve the parser and ``text``
+    file.source = raw
+    return _parse(file, raw, parsed, budget)

@@ -82,7 +82,7 @@ def test_make_schema_leaves_the_file_alone_when_the_vocabularies_are_broken(tmp_
     out.write_text("{}\n", encoding="utf-8")
     assert main(["schema", "data", "--out", str(out)]) == 1
     err = capsys.readouterr().err
-    assert err.startswith("data/vocabularies.yaml:3:1: error: ")
+    assert err.startswith("data/vocabularies.yaml:2:11: error: ")
     assert err.endswith("data: the vocabularies did not load cleanly; editor.schema.json is left as it is\n")
     assert out.read_text(encoding="utf-8") == "{}\n"
 

@@ -22,7 +22,8 @@ from directory.validate.rules.reserved_ids import RECORDS
 
 RULES = {"schema", "yaml", "yaml-syntax", "reserved-ids", "unique-ids", "partial-dates",
          "date-order", "age-range", "references", "review-due", "contact-age", "parent-cycles",
-         "part-of-cycles", "parent-kind", "replaced-by", "english-summary"}
+         "part-of-cycles", "parent-kind", "replaced-by", "english-summary", "number-format",
+         "funding-pool", "derived", "template-text", "editor-schema"}
 
 DIGITS = {"arabic-indic": "٠١٢٣٤٥٦٧٨٩", "devanagari": "०१२३४५६७८९", "fullwidth": "０１２３４５６７８９",
           "ascii": "0123456789"}

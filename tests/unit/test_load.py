@@ -35,8 +35,9 @@ def test_dates_stay_text_and_country_codes_stay_codes():
 
 def test_broken_yaml_is_one_problem_at_its_place():
     assert messages("a: [1, 2\nb: 3\n") == [
-        "f.yaml:2:2: error: (syntax): not valid YAML: while parsing a flow sequence did not find "
-        "expected ',' or ']'; check indentation, colons and quotes around this place [yaml-syntax]"
+        "f.yaml:1:4: error: (syntax): the [ here is not closed on its line: close it with ], or, "
+        "if this is a text that starts with [, put the whole text in double quotes: a: \"[1, 2\" "
+        "[yaml-syntax]"
     ]
 
 
@@ -50,16 +51,19 @@ def test_empty_and_comment_only_files():
 
 def test_unsafe_tags_are_refused_not_executed():
     assert messages("x: !!python/object/apply:os.system ['true']\n") == [
-        "f.yaml:1:4: error: x: the tag 'tag:yaml.org,2002:python/object/apply:os.system' is not "
-        "allowed; write plain YAML lists and mappings [yaml]"]
-    assert messages("x: !!python/name:os.system a\n")[0].startswith(
-        "f.yaml:1:4: error: x: cannot read this value")
+        "f.yaml:1:4: error: x: the tag '!!python/object/apply:os.system' is not allowed; a data "
+        "file holds plain texts, numbers, lists and mappings: delete the tag [yaml]"]
+    assert messages("x: !!python/name:os.system a\n") == [
+        "f.yaml:1:4: error: x: the tag '!!python/name:os.system' is not allowed; a data "
+        "file holds plain texts, numbers, lists and mappings: delete the tag [yaml]"]
 
 
 def test_recursive_alias_does_not_hang():
     assert messages("a: &x [*x]\n") == [
-        "f.yaml:1:4: error: a[0]: an alias refers to a value that contains it; "
-        "remove the recursive alias [yaml]"
+        "f.yaml:1:4: error: a: '&x' (an anchor) marks a value to repeat elsewhere; data files "
+        "do not use anchors or aliases: delete '&x' [yaml]",
+        "f.yaml:1:8: error: a[0]: '*x' (an alias) repeats a value marked elsewhere with '&x'; "
+        "data files do not use aliases: write the value out here [yaml]",
     ]
 
 

@@ -77,16 +77,16 @@ def test_wrong_type_and_pattern(data_folder):
         "data/programmes.yaml:10:9: error: programmes[1].id: 'Pillar 1' is not allowed; use a lowercase "
         "slug of letters a-z, digits and single hyphens, e.g. 'vordingborg-home-support' [schema]",
         "data/programmes.yaml:17:41: error: programmes[1].target_group.age_max: expected a number, "
-        "found the text 'three' [schema]",
+        "found the text 'three'; write a number in digits only, as in age_max: 12 [schema]",
     ]
 
 
 def test_unquoted_comma_in_flow_mapping_is_explained(data_folder):
     out = problems(data_folder, with_changes(("{nl: Een pijler., en: A pillar.}", "{nl: Een pijler, of niet., en: A pillar.}")))
-    assert out == ["data/programmes.yaml:15:31: error: programmes[1].summary.of niet.: 'of niet.' is not an "
-                   "allowed key here; use a two-letter ISO 639-1 language code such as nl, da or en (if it "
-                   "is part of a text, put the whole text in quotes: a comma inside {...} starts a new "
-                   "key) [schema]"]
+    assert out == ["data/programmes.yaml:15:31: error: programmes[1].summary.of niet.: a comma inside {...} "
+                   "starts a new field, so 'of niet.' is read as a field without a value; if it belongs to "
+                   "the text before it, put the whole text in double quotes: nl: \"Een pijler, of niet.\" "
+                   "[yaml-syntax]"]
 
 
 def test_duplicate_ids_across_files(data_folder):

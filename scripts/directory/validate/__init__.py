@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..gcpause import gc_paused
-from ..load import LoadedFile, load_file
+from .. import load as limits  # MAX_FILES, MAX_FOLDER_BYTES (read when used)
+from ..load import Budget, LoadedFile, load_file, megabytes
 from ..problems import ERROR, Problem, errors
 from . import rules, schema
 from .context import RECORD_LISTS, Context, Record
@@ -39,7 +40,61 @@ def display_path(path: Path) -> str:
 
 
 def data_files(folder: Path) -> list[Path]:
-    return sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+    """The data files of ``folder`` that may be read: every ``*.yaml`` and
+    ``*.yml`` that is a file inside the folder, in name order. What
+    ``find_data_files`` refuses is left out."""
+    return find_data_files(folder)[0]
+
+
+def find_data_files(folder: Path) -> tuple[list[Path], list[Problem]]:
+    """The data files of ``folder`` that may be read, and a problem for each
+    name that may not: a link that leads out of the folder (never read, so
+    that nothing of the file it leads to can reach a message or the site), a
+    link that leads nowhere, a folder or anything else that is not a file;
+    and the folder's limits (MAX_FILES files, MAX_FOLDER_BYTES in all), checked
+    before any file is read. The one place that lists data files."""
+    inside = folder.resolve()
+    found: list[Path] = []
+    problems: list[Problem] = []
+    for path in sorted(folder.iterdir()):
+        if path.suffix not in (".yaml", ".yml"):
+            continue
+        shown = display_path(path)
+        target = path.resolve()
+        if path.is_symlink() and not target.is_relative_to(inside):
+            problems.append(_file_problem(shown, (
+                "is a link to a file outside the data folder; it is not read: a data file must be "
+                "a file in the data folder itself (replace the link by the file)")))
+        elif not path.exists():
+            problems.append(_file_problem(shown, (
+                "is a link to a file that does not exist; delete the link, or put the data file "
+                "itself in its place")))
+        elif path.is_dir():
+            problems.append(_file_problem(shown, (
+                "is a folder, not a data file; data files stand directly in the data folder: "
+                "rename the folder (without .yaml) or move it out")))
+        elif not path.is_file():
+            problems.append(_file_problem(shown, (
+                "is not a regular file (a pipe, socket or device); it is not read: put a data "
+                "file in its place")))
+        else:
+            found.append(path)
+    if len(found) > limits.MAX_FILES:
+        return [], problems + [Problem(display_path(folder), 1, 1, ERROR, "(folder)", (
+            f"the data folder holds {len(found):,} data files, more than the limit of "
+            f"{limits.MAX_FILES}; none is read: keep only the directory's data files in it"), "limits")]
+    sizes = {path: path.stat().st_size for path in found}
+    if sum(sizes.values()) > limits.MAX_FOLDER_BYTES:
+        largest = max(found, key=sizes.__getitem__)
+        return [], problems + [Problem(display_path(folder), 1, 1, ERROR, "(folder)", (
+            f"the data files hold {megabytes(sum(sizes.values()))} in all, more than the limit "
+            f"of {megabytes(limits.MAX_FOLDER_BYTES)}; none is read (the largest is "
+            f"{display_path(largest)}, {megabytes(sizes[largest])})"), "limits")]
+    return found, problems
+
+
+def _file_problem(shown: str, message: str) -> Problem:
+    return Problem(shown, 1, 1, ERROR, "(file)", message, "data-folder")
 
 
 def _collect(ctx: Context, file: LoadedFile, schema_problems: list[Problem]) -> None:
@@ -49,6 +104,8 @@ def _collect(ctx: Context, file: LoadedFile, schema_problems: list[Problem]) -> 
         return
     # 'programmes[3].name.nl' -> 'programmes[3]': the records with a schema problem
     flawed = {p.field[:p.field.find("]") + 1] for p in schema_problems if "]" in p.field}
+    # the schema check stopped looking: no record of the file counts as checked
+    stopped = any(p.field == schema.LIMIT_FIELD for p in schema_problems)
     for key, type_ in RECORD_LISTS.items():
         items = data.get(key)
         if not isinstance(items, list):
@@ -56,7 +113,7 @@ def _collect(ctx: Context, file: LoadedFile, schema_problems: list[Problem]) -> 
         for i, item in enumerate(items):
             if not isinstance(item, dict):
                 continue
-            valid = f"{key}[{i}]" not in flawed
+            valid = not stopped and f"{key}[{i}]" not in flawed
             ctx.records.append(Record(type_, item, file, (key, i), valid))
     vocab = data.get("vocabularies")
     if isinstance(vocab, dict):
@@ -91,13 +148,15 @@ def _validate(folder: Path, today: dt.date | None) -> Result:
                                        "the data folder does not exist; give a folder that "
                                        f"holds {REQUIRED_FILE}", "data-folder"))
         return result
-    paths = data_files(folder)
+    paths, refused = find_data_files(folder)
+    result.problems.extend(refused)
     if not (folder / REQUIRED_FILE).is_file():
         result.problems.append(Problem(display_path(folder / REQUIRED_FILE), 1, 1, ERROR, "(file)",
                                        f"the data folder has no {REQUIRED_FILE}; it holds the "
                                        "programme records", "data-folder"))
+    budget = Budget()  # the limits the folder's files share
     for path in paths:
-        file = load_file(path, display_path(path))
+        file = load_file(path, display_path(path), budget)
         ctx.files.append(file)
         result.problems.extend(file.problems)
         found = schema.check_file(file)

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 from functools import lru_cache
+from itertools import islice
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -171,6 +172,58 @@ def _referenced_type(path: tuple) -> str | None:
     return None
 
 
+def _field_example(path: tuple) -> tuple[str | None, Any]:
+    """The name of the field at ``path`` (of its list, for a list item) and
+    its own example from the schema (None when it has none)."""
+    root = schema()
+    node: Any = root
+    name = None
+    for i, part in enumerate(path):
+        node = resolve(root, node) if isinstance(node, dict) else {}
+        if isinstance(part, int):
+            if i == len(path) - 1:
+                break  # a list item: the list's own example
+            node = node.get("items")
+            if not isinstance(node, dict):
+                return name, None
+            continue
+        props = node.get("properties") or {}
+        node = props.get(part, node.get("additionalProperties"))
+        name = part
+        if not isinstance(node, dict):
+            return name, None
+    node = resolve(root, node) if isinstance(node, dict) else {}
+    examples = node.get("examples") or [None]
+    return name, examples[0]
+
+
+def _instead(path: tuple, inst: Any, expected: list) -> str:
+    """What to write instead of ``inst`` where a value of ``expected`` types
+    belongs, with the field's own example."""
+    from ..reference import yaml_flow  # how the field reference writes examples
+    from .rules.number_format import advice_for_text
+
+    name, example = _field_example(path)
+    like = f", as in {name}: {yaml_flow(example)}" if name and example is not None else ""
+    if ("number" in expected or "integer" in expected) and isinstance(inst, str):
+        return advice_for_text(inst, name or "") or f"write a number in digits only{like}"
+    if "string" in expected and not isinstance(inst, (list, dict)) and inst is not None:
+        if path and isinstance(path[-1], int):  # an item of a list
+            return f"put the value in quotes to make it text: {json.dumps(str(inst))}"
+        quoted = f", as in {name}: {json.dumps(example, ensure_ascii=False)}" \
+            if name and isinstance(example, str) else like
+        return f"put the value in quotes to make it text{quoted}"
+    if "array" in expected and name and not isinstance(inst, (list, dict)) and inst is not None:
+        return f"write a list in brackets: {name}: [{yaml_flow(inst)}]"
+    if "array" in expected:
+        return f"write a list in brackets{like}"
+    if "object" in expected:
+        return f"write its fields{like}"
+    if "boolean" in expected:
+        return f"write true or false{like}"
+    return f"write {' or '.join(TYPE_NAMES.get(t, t) for t in expected)}{like}"
+
+
 def _messages(err: ValidationError) -> Iterator[tuple[tuple, bool, str]]:
     """(path, at_key, message) for one schema error; one error may say several things."""
     path = tuple(err.absolute_path)
@@ -202,10 +255,7 @@ def _messages(err: ValidationError) -> Iterator[tuple[tuple, bool, str]]:
         expected = expected if isinstance(expected, list) else [expected]
         want = " or ".join(TYPE_NAMES.get(t, t) for t in expected)
         extra = f"; allowed: {_allowed(err)}" if err.schema.get("x-allowed") else ""
-        hint = ""
-        if "string" in expected and isinstance(inst, (int, float)) and not isinstance(inst, bool):
-            hint = "; put the value in quotes to make it text"
-        yield path, False, f"expected {want}, found {_kind_of(inst)}{hint}{extra}"
+        yield path, False, f"expected {want}, found {_kind_of(inst)}; {_instead(path, inst, expected)}{extra}"
     elif v == "pattern" and isinstance(inst, str) and patterns.is_blank(inst):
         yield path, False, "must not be empty; write the text or leave the field out"
     elif v == "pattern" and (target := _referenced_type(path)):
@@ -244,14 +294,26 @@ def _messages(err: ValidationError) -> Iterator[tuple[tuple, bool, str]]:
         yield path, False, err.message
 
 
+MAX_ERRORS = 1000  # schema errors reported for one file; then the check stops looking
+LIMIT_FIELD = "(schema)"  # the field of the problem that says so (validate sees it)
+
+
 def check_file(file: LoadedFile) -> list[Problem]:
-    """All schema problems of one loaded file, in file order."""
+    """All schema problems of one loaded file, in file order (at most MAX_ERRORS:
+    a file of a hundred thousand broken records must not cost minutes)."""
     if file.data is None or is_valid(file.data):
         return []
     problems = []
     # the schema uses no anyOf/oneOf, so every error is a leaf with a path
+    errors = list(islice(_validator().iter_errors(file.data), MAX_ERRORS + 1))
+    if len(errors) > MAX_ERRORS:
+        errors.pop()
+        pos = file.position(tuple(errors[-1].absolute_path))
+        problems.append(Problem(file.path, pos.line, pos.col, ERROR, LIMIT_FIELD, (
+            f"more than {MAX_ERRORS:,} problems with the fields of this file; the check stops "
+            "looking after this line: fix these first, then check again"), "limits"))
     found = [(path, at_key, message)
-             for err in _validator().iter_errors(file.data)
+             for err in errors
              for path, at_key, message in _messages(err)]
     # a key that is not allowed at all: what its value holds is beside the point
     bad_keys = [path for path, at_key, _ in found if at_key]

@@ -5,7 +5,7 @@ replaced it, its organisations, funders, the record whose pool it has a share
 of, evaluator, contacts and sources; a contact to its organisation and source;
 a source to its publisher; an organisation to the organisation it is part of. A reference to an id that
 does not exist (or is of another type) is an error; the message suggests the
-closest existing id.
+closest existing id (of a record without problems of its own).
 """
 from ..context import Context, find
 from ..suggest import unknown
@@ -49,5 +49,8 @@ def check(ctx: Context):
             for sub, value in find(rec.data, pattern):
                 if value not in known[target]:
                     if (target, value) not in said:
-                        said[target, value] = unknown(f"{target} id", value, known[target])
+                        # suggest only ids that are valid themselves: a record with a
+                        # schema problem (an id with 'ø', say) is no fix to offer
+                        said[target, value] = unknown(f"{target} id", value, [
+                            i for i, r in known[target].items() if r.valid])
                     yield ctx.at(rec, sub, said[target, value], ID)
