@@ -340,7 +340,7 @@ def _file_problems(site, path, raw, link_hosts, scripts, assets, public_data) ->
     if rel.startswith("data/") and name.endswith(".yaml"):
         text = raw.decode("utf-8")
         problems = []
-        if not text.startswith("# yaml-language-server: $schema=../schema/directory.schema.json\n"):
+        if not text.startswith("# yaml-language-server: $schema=../schema/editor.schema.json\n"):
             problems.append(f"{where}: does not name the schema on its first line")
         data = yaml.safe_load(text)
         key = name[:-len(".yaml")]
@@ -356,7 +356,7 @@ def _file_problems(site, path, raw, link_hosts, scripts, assets, public_data) ->
                 if parts.scheme not in ("", "http", "https") or parts.netloc and parts.netloc not in link_hosts:
                     problems.append(f"{where}: a location {el.text!r} outside the site")
         return problems
-    if rel == "schema/directory.schema.json":
+    if rel in ("schema/directory.schema.json", "schema/editor.schema.json"):
         _json_strict(raw.decode("utf-8"))
         return []
     for folder in assets:  # copied as it is from docs/ or the theme

@@ -27,7 +27,7 @@ FORMAT_VERSION = 1
 INTERNAL_FIELDS = {"contact": frozenset({"confidential"})}
 
 YAML_HEADER = """\
-# yaml-language-server: $schema=../schema/directory.schema.json
+# yaml-language-server: $schema=../schema/editor.schema.json
 #
 # Open data of the programme directory for child and family welfare: the
 # {key} as the site publishes them, written from the checked records (sorted

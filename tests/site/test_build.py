@@ -107,7 +107,7 @@ def test_data_and_schema_are_published(built_site):
     view = public_view(validate(DATA).context)
     for name in ("programmes", "organisations", "contacts", "sources", "vocabularies"):
         text = (built_site / "data" / f"{name}.yaml").read_text(encoding="utf-8")
-        assert text.startswith("# yaml-language-server: $schema=../schema/directory.schema.json\n")
+        assert text.startswith("# yaml-language-server: $schema=../schema/editor.schema.json\n")
         assert yaml.safe_load(text) == {name: view[name]}
         assert yaml.safe_load((DATA / f"{name}.yaml").read_text(encoding="utf-8")).get(name) is not None
     editors = {r["id"] for f in DATA.glob("*.yaml") for k in ("programmes", "organisations", "contacts", "sources")

@@ -85,7 +85,7 @@ def test_headings_are_text_in_the_table_of_contents(hostile_site):
     assert "Bron </title><script>alert('source-title')</script><title>" in page.text
     page = toc("browse/countries")
     labels = [a["aria-label"] for t, a in page.tags if t == "nav" and "aria-label" in a]
-    assert "Belgium </title><script>alert('country')</script> (1)" in labels
+    assert "Belgium </title><script>alert('country')</script> (2)" in labels
     assert "Pillars </title><script>alert('plural')</script> (2)" in toc("programmes/title-break-out").text
     assert ("Alongside this one in Plan </title><script>alert('title-nl')</script><title>"
             in toc("programmes/title-break-out-part").text)
@@ -114,7 +114,7 @@ def test_published_data_is_the_public_view_without_internal_fields(hostile_site)
     assert export["contacts"] == contacts == view["contacts"]
     for name in ("programmes", "organisations", "contacts", "sources", "vocabularies"):
         text = (hostile_site / "data" / f"{name}.yaml").read_text("utf-8")
-        assert text.startswith("# yaml-language-server: $schema=../schema/directory.schema.json\n")
+        assert text.startswith("# yaml-language-server: $schema=../schema/editor.schema.json\n")
         assert yaml.safe_load(text) == {name: view[name]}
 
 

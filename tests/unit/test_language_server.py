@@ -21,7 +21,7 @@ from lsp import Server
 from support import DATA, ROOT
 from directory import dates
 from directory.patterns import ecma
-from directory.editor_schema import EDITOR_SCHEMA_PATH
+from directory.editor_schema import EDITOR_SCHEMA_PATH, for_context, named_schema
 from directory.validate import validate
 from directory.validate.rules import urls
 
@@ -145,10 +145,21 @@ def test_the_server_is_the_pinned_one(server):
                                          "version": package["devDependencies"]["yaml-language-server"]}
 
 
-def test_the_real_data_files_have_no_diagnostics(server):
+def test_the_real_data_files_have_no_diagnostics(server, tmp_path):
+    """The data against the editor schema that make schema writes for it: the
+    committed file may lag behind a new vocabulary term, which make check
+    reports as a warning (editor-schema) and never as a failure."""
     files = sorted(DATA.glob("*.yaml"))
     assert len(files) >= 5
-    found = server.diagnose({p.as_uri(): p.read_text(encoding="utf-8") for p in files})
+    (tmp_path / "schema").mkdir()
+    (tmp_path / "schema" / EDITOR_SCHEMA_PATH.name).write_text(
+        for_context(validate(DATA).context), encoding="utf-8")
+    (tmp_path / "data").mkdir()
+    copies = [tmp_path / "data" / p.name for p in files]
+    for path, copy in zip(files, copies):
+        copy.write_bytes(path.read_bytes())
+    assert all(named_schema(c) == tmp_path / "schema" / EDITOR_SCHEMA_PATH.name for c in copies)
+    found = server.diagnose({c.as_uri(): c.read_text(encoding="utf-8") for c in copies})
     assert {u: positions(d) for u, d in found.items() if d} == {}
 
 
