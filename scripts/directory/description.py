@@ -133,24 +133,18 @@ def might_have_findings(text: str) -> bool:
     """False only for a text that :func:`render` returns without findings:
     no character that starts a tag, a link or an image, no admonition, no
     heading of level 1 or 2 (ATX or setext, after any quote, list or
-    definition markers) and nothing nested too deep. The check renders only
-    the others (the build renders every description anyway); a property test
-    holds the two together. Linear in the length of the text."""
-    if "<" in text or "[" in text or "!!!" in text:
-        return True
-    for line in text.split("\n"):
-        rest = line.lstrip(_MARKERS)
-        if rest.startswith("#") and not rest.startswith("###"):
-            return True  # '# x', '## x' (after markers): a heading of level 1 or 2
-        if rest.startswith("=") and not rest.rstrip(" \t").strip("="):
-            return True  # '===': a setext heading of level 1 under the line before
-        if not rest and line.rstrip(" \t").endswith("-"):
-            return True  # '---' (or markers ending in '-'): a setext heading of level 2
-    return text.count("\n") >= MAX_LINES or nesting(text) > MAX_NESTING
+    definition markers), nothing nested too deep and nothing too long. The
+    check renders only the others (the build renders every description
+    anyway); a property test holds the two together. Linear in the length
+    of the text."""
+    return bool(_MIGHT.search(text)) or _too_big(text) is not None or nesting(text) > MAX_NESTING
 
 
-# what may stand before a heading's '#' on a line: quote, list and definition markers
-_MARKERS = " \t>*+-0123456789.):"
+# a tag, a link or image; an admonition; a heading of level 1 or 2, ATX or
+# setext, after any quote, list or definition markers. Greedy, and '#' and '='
+# are not markers, so each line is read in one pass ('-' is: a line that is all
+# markers and ends in '-' may underline the line before).
+_MIGHT = re.compile(r"[<\[]|!!!|^[ \t>*+\-0-9.):]*(?:#{1,2}(?!#)|=+[ \t]*$|-[ \t]*$)", re.M)
 
 
 def render(text: str) -> Rendered:
@@ -164,10 +158,15 @@ def render(text: str) -> Rendered:
 MAX_NESTING = 8
 # Python-Markdown looks for the end of a link from every "[" on (time grows with
 # the square of the text); no description needs more than a few dozen links.
-MAX_BRACKETS = 200
+MAX_BRACKETS = 100
 # ... and handles a long list item by item, in time growing with the square of
 # the number of lines; the longest description has some forty.
 MAX_LINES = 500
+# Emphasis and links are looked for paragraph by paragraph, in time that grows
+# faster than the paragraph; the longest description is some 3,000 characters.
+MAX_CHARS = 20_000
+MAX_PARAGRAPH = 5_000
+_NESTS = " \t-*+>:!0123456789"  # what a line that nests starts with
 _CONTAINER = re.compile(r"[ \t]*(?:[-*+>]|[0-9]{1,9}[.)]|:|!!!)(?=[ \t]|$)")
 
 
@@ -177,6 +176,8 @@ def nesting(text: str) -> int:
     its indentation in steps of four (continued items and box contents)."""
     deepest = 0
     for line in text.split("\n"):
+        if not line or line[0] not in _NESTS:
+            continue  # depth 0: most lines
         stripped = line.lstrip(" \t")
         depth = (len(line) - len(stripped) + 3) // 4
         pos = 0
@@ -194,12 +195,8 @@ def _render(text: str) -> Rendered:
     if nesting(text) > MAX_NESTING:
         return _unformatted(text, f"lists, quotes or boxes are nested more than {MAX_NESTING} "
                             "levels deep; use fewer levels")
-    if text.count("\n") >= MAX_LINES:
-        return _unformatted(text, f"the text has more than {MAX_LINES} lines; shorten it, or "
-                            "split the description")
-    if text.count("[") > MAX_BRACKETS:
-        return _unformatted(text, f"the text has more than {MAX_BRACKETS} '[' (each may start a "
-                            "link); write fewer, or split the description")
+    if (why := _too_big(text)) is not None:
+        return _unformatted(text, why)
     md = _markdown()
     md.reset()
     md.findings = []
@@ -209,6 +206,25 @@ def _render(text: str) -> Rendered:
     images = {f.found for f in findings if f.kind == "image"}  # reported once, as an image
     findings += [f for f in _dropped(raw, clean) if not (f.kind == "link" and f.found in images)]
     return Rendered(_no_blank_lines(clean), tuple(findings))
+
+
+def _too_big(text: str) -> str | None:
+    """Why the renderer does not take ``text`` on (its time would grow with the
+    square of the text), or None."""
+    if len(text) > MAX_CHARS:
+        return f"the text is longer than {MAX_CHARS:,} characters; shorten it"
+    if text.count("\n") >= MAX_LINES:
+        return f"the text has more than {MAX_LINES} lines; shorten it, or split the description"
+    if text.count("[") > MAX_BRACKETS:
+        return (f"the text has more than {MAX_BRACKETS} '[' (each may start a link); write fewer, "
+                "or split the description")
+    if len(text) > MAX_PARAGRAPH and max(map(len, _PARAGRAPHS.split(text))) > MAX_PARAGRAPH:
+        return (f"a paragraph is longer than {MAX_PARAGRAPH:,} characters; split it with an empty "
+                "line")
+    return None
+
+
+_PARAGRAPHS = re.compile(r"\n[ \t]*\n")
 
 
 def _unformatted(text: str, why: str) -> Rendered:

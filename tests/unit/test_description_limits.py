@@ -63,3 +63,26 @@ def test_no_description_of_twenty_thousand_characters_hangs_the_renderer():
     env = dict(os.environ, PYTHONPATH=str(ROOT / "scripts"))
     subprocess.run([sys.executable, "-c", f"PUMPS = {PUMPS!r}\n" + _SCRIPT], env=env, check=True,
                    timeout=120)
+
+
+def test_the_check_stops_rendering_descriptions_after_its_time_budget(data_folder, monkeypatch):
+    from directory.validate import validate
+    from directory.validate.rules import markdown_safety
+
+    monkeypatch.setattr(markdown_safety, "TIME_BUDGET", -1.0)  # spent before the first
+    data_folder("programmes.yaml", """\
+        programmes:
+          - id: slow
+            kind: programme
+            original_language: en
+            name: {en: Slow}
+            summary: {en: A programme.}
+            description: {en: "See [this](https://example.org)."}
+            sources: [{source: opgroeien-jonge-kind}]
+            last_reviewed: "2026-11-01"
+        """)
+    assert [p.format() for p in validate("data").problems] == [
+        "data/programmes.yaml:7:23: error: programmes[0].description.en: checking the descriptions "
+        "took more than -1 seconds, the limit, so this one and those after it were not checked; look "
+        "for descriptions written to slow the check (thousands of '*', '[' or list markers) and "
+        "shorten them [markdown-safety]"]
