@@ -159,6 +159,9 @@ MAX_NESTING = 8
 # Python-Markdown looks for the end of a link from every "[" on (time grows with
 # the square of the text); no description needs more than a few dozen links.
 MAX_BRACKETS = 100
+# ... and for the end of an emphasis or code span from every '*', '_' and '`'
+# on; the most any description has is some thirty.
+MAX_MARKS = 400
 # ... and handles a long list item by item, in time growing with the square of
 # the number of lines; the longest description has some forty.
 MAX_LINES = 500
@@ -218,6 +221,9 @@ def _too_big(text: str) -> str | None:
     if text.count("[") > MAX_BRACKETS:
         return (f"the text has more than {MAX_BRACKETS} '[' (each may start a link); write fewer, "
                 "or split the description")
+    if sum(map(text.count, "*_`")) > MAX_MARKS:
+        return (f"the text has more than {MAX_MARKS} '*', '_' and '`' (each may start emphasis or "
+                "code); write fewer")
     if len(text) > MAX_PARAGRAPH and max(map(len, _PARAGRAPHS.split(text))) > MAX_PARAGRAPH:
         return (f"a paragraph is longer than {MAX_PARAGRAPH:,} characters; split it with an empty "
                 "line")
