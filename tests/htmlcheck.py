@@ -89,7 +89,7 @@ import yaml
 from directory import description
 
 # What Material's templates, overrides/ and the page templates write
-# (scripts/directory/templates: Markdown with tables, definition lists,
+# (scripts/directory/render/templates: Markdown with tables, definition lists,
 # admonitions, details), by tag; and what a description may hold.
 TEMPLATE_ATTRIBUTES: dict[str, set[str]] = {
     "html": {"class", "lang"}, "head": set(), "body": {"dir", "data-md-color-scheme", "data-md-color-primary",

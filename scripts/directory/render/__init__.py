@@ -27,9 +27,9 @@ from typing import Any, Callable, Iterable
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 from markupsafe import Markup, escape
 
-from . import description, review
-from .dates import PartialDate
-from .model import Directory, Organisation, Programme, Term, Texts
+from .. import description, review
+from ..dates import PartialDate
+from ..model import Directory, Organisation, Programme, Term, Texts
 
 TEMPLATES = Path(__file__).parent / "templates"
 
