@@ -30,7 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from directory import model  # noqa: E402
 from directory.export import export_json  # noqa: E402
 from directory.problems import summary  # noqa: E402
-from directory.reference import reference_page  # noqa: E402
+from directory.render.reference import reference_page  # noqa: E402
 from directory.render import Options, programme_path, render_pages  # noqa: E402
 from directory.search_index import INDEX_FOLDER, build_search_index  # noqa: E402
 from directory.site import site_files  # noqa: E402

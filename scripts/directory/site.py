@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from .export import export_json, export_yaml
 from .model import Directory
-from .reference import reference_page
+from .render.reference import reference_page
 from .render import Options, render_pages
 from .validate import Result
 from .validate.schema import SCHEMA_PATH

@@ -24,7 +24,7 @@ from jsonschema import Draft202012Validator
 from support import DATA, FIXTURES, ROOT
 from htmlcheck import Page, injected_markup
 from directory.load import load_text
-from directory.reference import (
+from directory.render.reference import (
     PATTERN_WORDS, anchor_for, annotated_sections, load_vocabularies, reference_page, render_reference,
     strip_annotations, yaml_flow,
 )

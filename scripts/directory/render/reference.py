@@ -29,12 +29,12 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from .load import load_file
-from .render import TEMPLATES, _finalize, escape_md
-from .validate.rules import references as reference_rule
-from .validate.rules import vocabulary as vocabulary_rule
-from .validate.rules import vocabulary_terms as vocabulary_terms_rule
-from .validate.schema import TYPE_NAMES, resolve, schema
+from ..load import load_file
+from ..validate.rules import references as reference_rule
+from ..validate.rules import vocabulary as vocabulary_rule
+from ..validate.rules import vocabulary_terms as vocabulary_terms_rule
+from ..validate.schema import TYPE_NAMES, resolve, schema
+from . import TEMPLATES, _finalize, escape_md
 
 TEMPLATE = "fields.md.j2"
 VOCABULARY_FILE = "vocabularies.yaml"
