@@ -28,7 +28,7 @@ from mkdocs.structure.files import File, Files
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from directory import model  # noqa: E402
-from directory.export import export_json  # noqa: E402
+from directory.exports import export_json  # noqa: E402
 from directory.problems import summary  # noqa: E402
 from directory.render.reference import reference_page  # noqa: E402
 from directory.render import Options, programme_path, render_pages  # noqa: E402

@@ -63,7 +63,7 @@ except ImportError:  # not on Windows: no CPU times of the builds there
     resource = None
 
 from directory import model
-from directory.export import export_json
+from directory.exports import export_json
 from directory.problems import summary
 from directory.render import render_pages
 from directory.validate import data_files, validate

@@ -4,12 +4,12 @@ The pages rendered from the records (``render.render_pages``), the field
 reference made from the schema (``reference.reference_page``) and the open
 data published beside them, written from the validated records (never copies
 of the editors' files): one YAML file a list, all records as one JSON
-document (``export``), and the schema. The MkDocs hook, ``python -m directory
+document (``exports``), and the schema. The MkDocs hook, ``python -m directory
 render`` and the benchmark's floor build all take their files from here.
 """
 from __future__ import annotations
 
-from .export import export_json, export_yaml
+from .exports import export_json, export_yaml
 from .model import Directory
 from .render.reference import reference_page
 from .render import Options, render_pages

@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from directory.export import public_view
+from directory.exports import public_view
 from directory.validate import validate
 from htmlcheck import Page, foreign_markup, site_problems, url_hosts
 from support import DATA, FIXTURES, ROOT, run_mkdocs
