@@ -28,7 +28,7 @@ from directory.render.reference import (
     PATTERN_WORDS, anchor_for, annotated_sections, load_vocabularies, reference_page, render_reference,
     strip_annotations, yaml_flow,
 )
-from directory.render import escape_md
+from directory.render.markdown import escape_md
 from directory.validate.rules import references as reference_rule
 from directory.validate.rules import vocabulary as vocabulary_rule
 from directory.validate.schema import SCHEMA_PATH

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import Environment
 from markupsafe import Markup
 
 from ..load import load_file
@@ -34,7 +34,8 @@ from ..validate.rules import references as reference_rule
 from ..validate.rules import vocabulary as vocabulary_rule
 from ..validate.rules import vocabulary_terms as vocabulary_terms_rule
 from ..validate.schema import TYPE_NAMES, resolve, schema
-from . import TEMPLATES, _finalize, escape_md
+from . import markdown
+from .markdown import escape_md
 
 TEMPLATE = "fields.md.j2"
 VOCABULARY_FILE = "vocabularies.yaml"
@@ -572,15 +573,7 @@ def required_text(f: Field) -> str:
 
 
 def _environment() -> Environment:
-    env = Environment(
-        loader=FileSystemLoader(str(TEMPLATES)),
-        autoescape=True,
-        finalize=_finalize,
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
+    env = markdown.environment()
     env.filters.update(code=code, code_block=code_block, field_anchor=field_anchor, yaml=yaml_flow)
     env.globals.update(required_text=required_text)
     return env
