@@ -352,9 +352,9 @@ def render_pages(directory: Directory, options: Options | None = None) -> dict[s
            groups=_by_term(directory, programmes, "themes", lambda p: p.themes))
     render("by_term.md.j2", "browse/kinds.md", title="By kind", groups=kinds)
     render("organisations.md.j2", "organisations/index.md",
-           organisations=sorted(directory.organisations.values(), key=lambda o: o.name.source.lower()))
+           organisations=sorted(directory.organisations.values(), key=lambda o: o.sort_key))
     render("contacts.md.j2", "contacts/index.md",
-           contacts=sorted(directory.contacts.values(), key=lambda c: c.title.lower()))
+           contacts=sorted(directory.contacts.values(), key=lambda c: c.sort_key))
     render("sources.md.j2", "sources/index.md", sources=list(directory.sources.values()))
     render("review.md.j2", "review.md", today=today, **_review_lists(directory, today))
     render("directory.md.j2", "directory.md")
