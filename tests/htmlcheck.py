@@ -100,7 +100,7 @@ TEMPLATE_ATTRIBUTES: dict[str, set[str]] = {
     "footer": {"class"}, "article": {"class"}, "nav": {"class", "aria-label", "aria-labelledby",
                                                          "aria-expanded", "data-md-level"},
     "div": {"class", "data-md-component", "data-md-type", "data-root", "hidden", "id", "lang",
-            "role"},  # role: the serve error banner (mkdocs_hooks.on_post_page)
+            "role"},  # role: the serve error banner (mkdocs_hooks.with_errors)
     "span": {"class", "aria-hidden", "lang"}, "p": {"class", "hidden"},
     "a": {"href", "class", "title", "aria-label", "data-md-component"},
     "button": {"class", "data-md-component", "hidden", "type"},

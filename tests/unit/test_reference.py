@@ -29,6 +29,7 @@ from directory.render.reference import (
     strip_annotations, yaml_flow,
 )
 from directory.render.markdown import escape_md
+from directory.validate import validate
 from directory.validate.rules import references as reference_rule
 from directory.validate.rules import vocabulary as vocabulary_rule
 from directory.validate.schema import SCHEMA_PATH
@@ -102,7 +103,7 @@ def vocabularies():
 
 @pytest.fixture(scope="module")
 def page() -> str:
-    return reference_page(DATA)
+    return reference_page(validate(DATA).context)
 
 
 @pytest.fixture(scope="module")

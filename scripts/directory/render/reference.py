@@ -5,8 +5,8 @@ reference" (``fields.md``): for each record type, every field with its path
 (``target_group.age_min``, ``funding[].amount``), whether it is required, what
 it means (the schema's ``description``), the values it allows (the schema's
 ``x-allowed`` text, types, limits, and for coded fields the terms of their
-vocabulary with their English labels) and an example. ``reference_page(folder)``
-does the same from the schema file and a data folder's vocabularies.
+vocabulary with their English labels) and an example. ``reference_page(context)``
+does the same from the schema file and the vocabularies of validated data.
 
 Every field has a stable anchor: the record type, then the field's path
 without list markers, joined with hyphens (``programme-period-start``,
@@ -33,6 +33,7 @@ from ..load import load_file
 from ..validate.rules import references as reference_rule
 from ..validate.rules import vocabulary as vocabulary_rule
 from ..validate.rules import vocabulary_terms as vocabulary_terms_rule
+from ..validate.context import Context
 from ..validate.schema import TYPE_NAMES, resolve, schema
 from . import markdown
 from .markdown import escape_md
@@ -618,6 +619,7 @@ def load_vocabularies(data_folder: Path) -> dict[str, list[dict]] | None:
     return found or None
 
 
-def reference_page(data_folder: Path) -> str:
-    """The field reference for the schema and a data folder's vocabularies."""
-    return render_reference(schema(), load_vocabularies(Path(data_folder)))
+def reference_page(context: Context) -> str:
+    """The field reference for the schema and the vocabularies of validated data."""
+    vocabularies = {name: list(terms.values()) for name, terms in context.vocab.items()}
+    return render_reference(schema(), vocabularies or None)
