@@ -62,10 +62,10 @@ class Site:
 def build(folder: Path | str, options: Options | None = None) -> Site:
     """Validate ``folder`` and, when it has no errors, make every file of the site.
 
-    Review dates are measured against ``options.today``, else the day the
-    validation used (``DIRECTORY_TODAY`` or the real date)."""
+    The check and the pages measure review dates against ``options.today``,
+    else against ``DIRECTORY_TODAY`` or the real date."""
     started = time.perf_counter()
-    result = validate(folder)
+    result = validate(folder, options.today if options else None)
     seconds = {"validation": time.perf_counter() - started}
     records = len(result.context.records)
     if not result.ok:
