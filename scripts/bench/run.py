@@ -61,7 +61,8 @@ try:
 except ImportError:  # not on Windows: no CPU times of the builds there
     resource = None
 
-from directory import model, site
+from directory import model
+from directory.site import site_files
 from directory.problems import summary
 from directory.search import INDEX_FOLDER
 from directory.validate import data_files, validate
@@ -302,7 +303,7 @@ def bench(n: int, work: Path, seed: int, search: bool = True) -> dict:
     # the rest of the directory's own work inside the build, in-process, for comparison:
     # the model, the pages, the field reference, the open data and the search index
     with _Timer() as t:
-        files, index = site.site_files(result.context, model.build(result.context))
+        files, index = site_files(result.context, model.build(result.context))
     row["files_s"], row["index_s"] = t.wall, round(index.seconds, 3)
     row["files"] = len(files)
     row["pages"] = sum(1 for path in files if path.endswith(".md"))
