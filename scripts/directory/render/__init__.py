@@ -38,6 +38,7 @@ from .urls import contact_path, organisation_path, programme_path
 # build quadratic in the number of records.
 MAX_SIBLINGS = 15
 
+
 @dataclass
 class Options:
     """What the pages need to know about where they are published."""
