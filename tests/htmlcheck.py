@@ -89,7 +89,7 @@ import yaml
 from directory import description
 
 # What Material's templates, overrides/ and the page templates write
-# (scripts/directory/templates: Markdown with tables, definition lists,
+# (scripts/directory/render/templates: Markdown with tables, definition lists,
 # admonitions, details), by tag; and what a description may hold.
 TEMPLATE_ATTRIBUTES: dict[str, set[str]] = {
     "html": {"class", "lang"}, "head": set(), "body": {"dir", "data-md-color-scheme", "data-md-color-primary",
@@ -100,7 +100,7 @@ TEMPLATE_ATTRIBUTES: dict[str, set[str]] = {
     "footer": {"class"}, "article": {"class"}, "nav": {"class", "aria-label", "aria-labelledby",
                                                          "aria-expanded", "data-md-level"},
     "div": {"class", "data-md-component", "data-md-type", "data-root", "hidden", "id", "lang",
-            "role"},  # role: the serve error banner (mkdocs_hooks.on_post_page)
+            "role"},  # role: the serve error banner (mkdocs_hooks.with_errors)
     "span": {"class", "aria-hidden", "lang"}, "p": {"class", "hidden"},
     "a": {"href", "class", "title", "aria-label", "data-md-component"},
     "button": {"class", "data-md-component", "hidden", "type"},

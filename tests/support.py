@@ -59,3 +59,16 @@ def unused_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+def write_index(directory, out: Path):
+    """The search index of ``directory`` written under ``out``, as the site
+    publishes it under directory-index/ (directory.site.build); its IndexStats."""
+    from directory.render import urls
+    from directory.search import index_files
+
+    files, stats = index_files(directory, urls.programme_url)
+    for path, content in files.items():
+        (out / path).parent.mkdir(parents=True, exist_ok=True)
+        (out / path).write_bytes(content)
+    return stats

@@ -9,15 +9,14 @@ generation   bench.synthetic writes N programme records (in-process)
 validation   directory.validate.validate(folder) (in-process, one run)
 build        the real site: ``python -m mkdocs build --strict --clean`` in the
              repository with DIRECTORY_DATA=<folder> (hooks, search, everything)
-floor        the same pages built by bare MkDocs: the pages rendered by
-             ``python -m directory render``, the repository's static docs/ and
-             the open-data files (the data, the schema, directory.json, as the
-             hooks publish them) built with a copy of mkdocs.yml without the
-             directory hooks: same theme, plugins, Markdown extensions and nav.
-             build / floor is what the directory's own work (validating,
-             rendering, exporting in the hooks) costs on top of MkDocs.
-             ``directory render`` writes the same files the hooks add
-             (directory.site.site_files).
+floor        the same site built by bare MkDocs: every file
+             ``python -m directory render`` writes (the pages, the open data,
+             the schemas and the search index: the files the hooks add, both
+             from directory.site.build) and the repository's static docs/,
+             built with a copy of mkdocs.yml without the directory hooks: same
+             theme, plugins, Markdown extensions and nav. build / floor is what
+             the directory's own work (validating, rendering, exporting,
+             indexing in the hooks) costs on top of MkDocs.
 
 then measures the built site: HTML bytes per programme page (mean and max of
 site/programmes/*/index.html), the whole site (bytes and files) and the search
@@ -63,11 +62,10 @@ except ImportError:  # not on Windows: no CPU times of the builds there
     resource = None
 
 from directory import model
-from directory.export import export_json
+from directory.site import site_files
 from directory.problems import summary
-from directory.render import render_pages
+from directory.search import INDEX_FOLDER
 from directory.validate import data_files, validate
-from directory.search_index import INDEX_FOLDER
 
 from .synthetic import generate
 
@@ -302,15 +300,14 @@ def bench(n: int, work: Path, seed: int, search: bool = True) -> dict:
     if result.problems:
         progress(f"  the generated data has {summary(result.problems)}")
 
-    # the rest of the directory's own work inside the build, in-process, for comparison
+    # the rest of the directory's own work inside the build, in-process, for comparison:
+    # the model, the pages, the field reference, the open data and the search index
     with _Timer() as t:
-        pages = render_pages(model.build(result.context))
-    row["render_s"] = t.wall
-    with _Timer() as t:
-        export_json(result.context)
-    row["export_s"] = t.wall
-    row["pages"] = len(pages)
-    del pages, result
+        files, index = site_files(result.context, model.build(result.context))
+    row["files_s"], row["index_s"] = t.wall, round(index.seconds, 3)
+    row["files"] = len(files)
+    row["pages"] = sum(1 for path in files if path.endswith(".md"))
+    del files, result
 
     env = _env(data)
     progress(f"building the site for {n} records (mkdocs build --strict)…")
@@ -326,7 +323,7 @@ def bench(n: int, work: Path, seed: int, search: bool = True) -> dict:
             shutil.copytree(item, target, dirs_exist_ok=True)
         else:
             shutil.copyfile(item, target)
-    # directory render wrote the same pages and open data the hooks give MkDocs
+    # directory render wrote the same files the hooks give MkDocs
     config = floor / "mkdocs.yml"
     config.write_text(yaml.safe_dump(floor_config(floor_docs), sort_keys=False, allow_unicode=True),
                       encoding="utf-8")

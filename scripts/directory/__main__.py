@@ -8,11 +8,9 @@ import argparse
 import json
 import os
 import sys
-from pathlib import Path
 
-from . import editor_schema, fmt, linkcheck, model, new
+from . import editor_schema, fmt, linkcheck, new, site
 from .problems import errors, summary
-from .site import site_files
 from .validate import validate
 
 
@@ -37,22 +35,14 @@ def _check(args) -> int:
 
 
 def _render(args) -> int:
-    result = validate(args.data)
-    for p in result.problems:
+    built = site.build(args.data, site.environment_options())
+    for p in built.problems:
         print(p.format(), file=sys.stderr)
-    if not result.ok:
-        print(f"{args.data}: {summary(result.problems)}; nothing rendered", file=sys.stderr)
+    if not built.ok:
+        print(f"{args.data}: {summary(built.problems)}; nothing rendered", file=sys.stderr)
         return 1
-    files = site_files(result, model.build(result.context))
-    out = Path(args.out)
-    for path, content in files.items():
-        target = out / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(content, bytes):
-            target.write_bytes(content)
-        else:
-            target.write_text(content, encoding="utf-8")
-    print(f"wrote {len(files)} pages and data files to {out}")
+    site.write(built.files, args.out)
+    print(f"wrote {len(built.files)} pages and data files to {args.out}")
     return 0
 
 
@@ -63,7 +53,8 @@ def main(argv: list[str] | None = None) -> int:
     check.add_argument("data", nargs="?", default="data")
     check.add_argument("--format", choices=["auto", "text", "github", "json"], default="auto")
     check.set_defaults(func=_check)
-    render = sub.add_parser("render", help="write the generated pages and open data into a folder")
+    render = sub.add_parser("render", help="write every generated file of the site (pages, open data, search "
+                            "index) into a folder")
     render.add_argument("data", nargs="?", default="data")
     render.add_argument("out")
     render.set_defaults(func=_render)

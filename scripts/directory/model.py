@@ -92,6 +92,11 @@ class Organisation:
     # field name -> what its value is derived from (a fact the source states)
     derived: dict[str, Texts] = field(default_factory=dict)
 
+    @property
+    def sort_key(self) -> tuple[str, str]:
+        """Alphabetical by name as the source gives it (then id), as programmes."""
+        return (self.name.source.casefold(), self.id)
+
 
 @dataclass
 class Source:
@@ -132,6 +137,11 @@ class Contact:
     def date(self) -> PartialDate | None:
         """A contact is as current as the source that published it."""
         return self.source.source.date
+
+    @property
+    def sort_key(self) -> tuple[str, str]:
+        """Alphabetical by the name the page gives it (then id), as programmes."""
+        return (self.title.casefold(), self.id)
 
 
 @dataclass
@@ -406,5 +416,5 @@ def build(ctx: Context) -> Directory:
         contacts=dict(sorted(contacts.items())),
         sources=dict(sorted(sources.items())),
         vocab=vocab,
-        roots=sorted((p for p in programmes.values() if p.parent is None), key=lambda p: p.name.source.lower()),
+        roots=sorted((p for p in programmes.values() if p.parent is None), key=lambda p: p.sort_key),
     )

@@ -1,8 +1,9 @@
 """The search and filter index of the programmes: static files that
 ``docs/assets/directory/engine.js`` queries in the browser.
 
-``build_search_index(directory, out, url_of)`` writes the files below under
-``out`` (the hook passes ``site_dir / INDEX_FOLDER``) and returns IndexStats.
+``index_files(directory, url_of)`` returns the files below, by their path
+under INDEX_FOLDER of the site (:func:`directory.site.build` puts them
+there), and IndexStats.
 
 Records are the programmes in display order: by name (``p.name.source``,
 casefolded, then id). Record number ``i`` is the position in that order, and
@@ -82,7 +83,6 @@ import bisect
 import hashlib
 import json
 import re
-import shutil
 import time
 import unicodedata
 from collections import defaultdict
@@ -147,17 +147,16 @@ def age_bands(age_min: float | None, age_max: float | None, prenatal: bool) -> l
     return bands
 
 
-def build_search_index(directory: Directory, out: Path, url_of: Callable[[Programme], str]) -> IndexStats:
-    """Write the index of ``directory``'s programmes under ``out`` (replacing it)."""
+def index_files(directory: Directory, url_of: Callable[[Programme], str]) -> tuple[dict[str, bytes], IndexStats]:
+    """{path under the index folder: content} of ``directory``'s programmes, and
+    its figures; ``url_of(p)`` is a programme's page URL relative to the site root."""
     start = time.perf_counter()
     with gc_paused():
-        files, count = index_files(directory, url_of)
-    _write(Path(out), files)
-    return IndexStats(count, len(files), sum(map(len, files.values())), time.perf_counter() - start)
+        files, count = _index_files(directory, url_of)
+    return files, IndexStats(count, len(files), sum(map(len, files.values())), time.perf_counter() - start)
 
 
-def index_files(directory: Directory, url_of: Callable[[Programme], str]) -> tuple[dict[str, bytes], int]:
-    """{path under the index folder: content}, and the number of records."""
+def _index_files(directory: Directory, url_of: Callable[[Programme], str]) -> tuple[dict[str, bytes], int]:
     records = display_order(directory)
     facets, facet_sets = facet_values(directory, records)
     text = index_text(records)
@@ -186,7 +185,7 @@ def facet_values(directory: Directory, records: list[Programme]) -> tuple[list[d
     def terms(name: str) -> list[tuple[str, str]]:
         return [(t.id, t.en) for t in vocab.ordered(name)]
 
-    orgs = sorted(directory.organisations.values(), key=lambda o: (o.name.source.casefold(), o.id))
+    orgs = sorted(directory.organisations.values(), key=lambda o: o.sort_key)
     choices = {  # facet -> ([(id, label[, lang])], values of a programme)
         "country": (terms("countries"), lambda p: p.countries),
         "region": (terms("regions"), lambda p: p.regions),
@@ -432,7 +431,7 @@ def shorten(text: str, limit: int = SUMMARY_CHARS) -> str:
     return cut.rstrip(",;:.") + "…"
 
 
-# -- encoding and writing -------------------------------------------------------
+# -- encoding ------------------------------------------------------------------
 
 def varint(n: int) -> bytes:
     out = bytearray()
@@ -480,12 +479,3 @@ def _hash(files: dict[str, bytes]) -> str:
     for name in sorted(files):
         h.update(name.encode() + b"\0" + files[name])
     return h.hexdigest()[:12]
-
-
-def _write(out: Path, files: dict[str, bytes]) -> None:
-    if out.exists():
-        shutil.rmtree(out)
-    for folder in sorted({str(Path(name).parent) for name in files}):
-        (out / folder).mkdir(parents=True, exist_ok=True)
-    for name, data in files.items():
-        (out / name).write_bytes(data)

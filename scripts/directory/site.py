@@ -1,31 +1,185 @@
-"""Everything the directory adds to a site, by its path under the docs root.
+"""The site: everything the directory generates, by its path in the site.
 
-The pages rendered from the records (``render.render_pages``), the field
-reference made from the schema (``reference.reference_page``) and the open
-data published beside them, written from the validated records (never copies
-of the editors' files): one YAML file a list, all records as one JSON
-document (``export``), and the schema. The MkDocs hook, ``python -m directory
-render`` and the benchmark's floor build all take their files from here.
+``build(folder, options)`` is the one pipeline: it validates the data folder,
+builds the model and makes every generated file, by its path under the docs
+root (:mod:`directory.render.urls`):
+
+- the pages rendered from the records (``render.render_pages``);
+- the field reference, from the schema and the validated vocabularies
+  (``render.reference.reference_page``);
+- the open data, written from the validated records (never copies of the
+  editors' files): one YAML file a list and all records as one JSON document
+  (:mod:`directory.exports`), the schema, and the schema for editors' tools
+  with the vocabularies (:mod:`directory.editor_schema`);
+- the search and filter index (:mod:`directory.search`), as bytes.
+
+The MkDocs hook, ``python -m directory render``, the benchmark's floor (which
+renders with that command) and the tests all take their files from here, so
+they see the same site. Nothing here keeps state between calls.
 """
 from __future__ import annotations
 
-from .export import export_json, export_yaml
+import dataclasses
+import os
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from . import editor_schema, model
+from .exports import export_json, export_yaml
 from .model import Directory
-from .reference import reference_page
+from .problems import Problem
 from .render import Options, render_pages
-from .validate import Result
+from .render import urls
+from .render.reference import reference_page
+from .search import INDEX_FOLDER, IndexStats, index_files
+from .validate import validate
+from .validate.context import Context
 from .validate.schema import SCHEMA_PATH
 
+__all__ = ["Options", "Site", "build", "environment_options", "without_records", "write"]
 
-def site_files(result: Result, directory: Directory, options: Options | None = None) -> dict[str, str | bytes]:
-    """{path: content} of the generated pages (Markdown text) and the open data (bytes or text)."""
+REPOSITORY = Path(__file__).resolve().parents[2]  # the repository this package stands in
+
+
+@dataclass
+class Site:
+    """What a build made of a data folder."""
+
+    problems: list[Problem]  # every problem, sorted; warnings too
+    directory: Directory | None  # the model; None when the data has errors
+    files: dict[str, str | bytes]  # site path -> content; empty when the data has errors
+    records: int = 0  # the records read
+    index: IndexStats | None = None  # the search index's figures
+    seconds: dict[str, float] = field(default_factory=dict)  # "validation", "files" (index included)
+
+    @property
+    def ok(self) -> bool:
+        return self.directory is not None
+
+
+def build(folder: Path | str, options: Options | None = None) -> Site:
+    """Validate ``folder`` and, when it has no errors, make every file of the site.
+
+    The check and the pages measure review dates against ``options.today``,
+    else against ``DIRECTORY_TODAY`` or the real date."""
+    started = time.perf_counter()
+    result = validate(folder, options.today if options else None)
+    seconds = {"validation": time.perf_counter() - started}
+    records = len(result.context.records)
+    if not result.ok:
+        return Site(result.problems, None, {}, records, seconds=seconds)
+    started = time.perf_counter()
+    directory = model.build(result.context)
+    files, index = site_files(result.context, directory, options)
+    seconds["files"] = time.perf_counter() - started
+    return Site(result.problems, directory, files, records, index, seconds)
+
+
+def without_records(options: Options | None = None) -> Site:
+    """The site as it is with no records at all: the pages ``mkdocs serve``
+    shows, with the errors over them, when it starts on data that has errors."""
+    empty = Context()
+    directory = model.build(empty)
+    files, index = site_files(empty, directory, options)
+    return Site([], directory, files, 0, index)
+
+
+def site_files(context: Context, directory: Directory,
+               options: Options | None = None) -> tuple[dict[str, str | bytes], IndexStats]:
+    """{site path: content} of the validated ``context`` and its model, and the
+    search index's figures."""
+    options = dataclasses.replace(options or Options(), today=(options and options.today) or context.today)
     files: dict[str, str | bytes] = dict(render_pages(directory, options))
-    files["fields.md"] = reference_page(result.folder)
-    for name, text in export_yaml(result.context).items():
-        files[f"data/{name}"] = text
-    files["data/directory.json"] = export_json(result.context)
-    files[f"schema/{SCHEMA_PATH.name}"] = SCHEMA_PATH.read_bytes()
-    from . import editor_schema  # the one the data files name, fresh from the data's vocabularies
+    files["fields.md"] = reference_page(context)
+    for name, text in export_yaml(context).items():
+        files[urls.data_path(name)] = text
+    files[urls.data_path("directory.json")] = export_json(context, urls.schema_path(SCHEMA_PATH.name))
+    files[urls.schema_path(SCHEMA_PATH.name)] = SCHEMA_PATH.read_bytes()
+    # the schema the published data files name: the data schema with the vocabularies' terms
+    files[urls.schema_path(editor_schema.EDITOR_SCHEMA_PATH.name)] = editor_schema.for_context(context)
+    index, stats = index_files(directory, urls.programme_url)
+    files.update((f"{INDEX_FOLDER}/{path}", content) for path, content in index.items())
+    return files, stats
 
-    files[f"schema/{editor_schema.EDITOR_SCHEMA_PATH.name}"] = editor_schema.for_context(result.context)
-    return files
+
+# -- where the site is published --------------------------------------------------
+
+def environment_options(root: Path = REPOSITORY) -> Options:
+    """The options of a site built from the repository at ``root``: its
+    'Edit this record' links from the environment (:func:`edit_url`)."""
+    return Options(edit_url=edit_url(root))
+
+
+def edit_url(root: Path = REPOSITORY) -> Callable[[str], str] | None:
+    """'Edit this record' goes to the web editor of the repository that builds
+    the site: GitHub Actions names it (GITHUB_REPOSITORY), or
+    DIRECTORY_REPOSITORY_URL does. The settings file .github/repository.yml is
+    never read for it, so its placeholders cannot reach the site; without a
+    repository the pages link to the published data file and line instead
+    (None). The branch is the settings' ``branch`` (DIRECTORY_BRANCH overrides
+    it). A data file's path in the editor is its path under ``root``."""
+    repo = os.environ.get("DIRECTORY_REPOSITORY_URL")
+    if not repo and os.environ.get("GITHUB_REPOSITORY"):
+        server = os.environ.get("GITHUB_SERVER_URL", "https://github.com")
+        repo = f"{server}/{os.environ['GITHUB_REPOSITORY']}"
+    if not repo:
+        return None
+    branch = os.environ.get("DIRECTORY_BRANCH") or _settings_branch(root)
+    root = Path(root).resolve()
+
+    def url(path: str) -> str:
+        try:
+            relative = Path(path).resolve().relative_to(root).as_posix()
+        except ValueError:
+            relative = Path(path).name
+        return f"{repo.rstrip('/')}/edit/{branch}/{relative}"
+
+    return url
+
+
+def _settings_branch(root: Path) -> str:
+    """The published branch, from the repository's settings (main when unset)."""
+    import yaml
+
+    try:
+        settings = yaml.safe_load((Path(root) / ".github" / "repository.yml").read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError):
+        return "main"
+    branch = settings.get("branch") if isinstance(settings, dict) else None
+    return branch if isinstance(branch, str) and branch else "main"
+
+
+# -- writing the files into a folder -------------------------------------------------
+
+WRITTEN = ".directory-files"  # in a folder written by write(): the paths it wrote, one a line
+
+
+def write(files: dict[str, str | bytes], out: Path | str) -> None:
+    """Write ``files`` under ``out``. What an earlier ``write`` to ``out`` wrote
+    and ``files`` no longer has (the page of a removed record, a search index
+    shard) is removed, so ``out`` holds the same site as a fresh folder would;
+    nothing else in ``out`` is touched."""
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    inside = out.resolve()
+    listed = out / WRITTEN
+    before = listed.read_text(encoding="utf-8").splitlines() if listed.is_file() else []
+    for path in sorted(set(before) - set(files), reverse=True):
+        target = out / path
+        if not target.is_file() or not target.resolve().is_relative_to(inside):
+            continue  # gone already, or the list was edited: never remove anything outside ``out``
+        target.unlink()
+        for folder in target.parents:
+            if folder == out or not folder.is_dir() or any(folder.iterdir()):
+                break
+            folder.rmdir()
+    for path, content in files.items():
+        target = out / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            target.write_bytes(content)
+        else:
+            target.write_text(content, encoding="utf-8")
+    listed.write_text("".join(f"{path}\n" for path in sorted(files)), encoding="utf-8")

@@ -13,31 +13,39 @@ from pathlib import Path
 import pytest
 
 from support import FIXTURES
-from directory import model
-from directory.render import Options, render_pages
-from directory.validate import validate
+from directory import site
+from directory.render import Options
 
 EXPECTED = Path(__file__).parent / "expected"
 
 
 @pytest.fixture(scope="module")
 def pages():
-    result = validate(FIXTURES / "golden")
-    assert result.ok, [p.format() for p in result.problems]
+    """Every file of the site, as the build gives them (the pages among them)."""
     # house-old (2025-06-30) and org-dk (2025-11-01) are past their review
     # date on this day, action-b (2026-01-15) falls due within three months
-    return render_pages(model.build(result.context), Options(today=dt.date(2026, 11, 23)))
+    built = site.build(FIXTURES / "golden", Options(today=dt.date(2026, 11, 23)))
+    assert built.ok, [p.format() for p in built.problems]
+    return built.files
 
 
 def test_the_set_of_pages(pages):
-    assert sorted(pages) == [
+    assert sorted(p for p in pages if p.endswith(".md")) == [
         "browse/countries.md", "browse/kinds.md", "browse/themes.md",
-        "contacts/index.md", "contacts/person-a.md", "directory.md", "index.md",
+        "contacts/index.md", "contacts/person-a.md", "directory.md", "fields.md", "index.md",
         "organisations/index.md", "organisations/org-dk.md", "organisations/org-nl.md",
         "programmes/action-a.md", "programmes/action-b.md", "programmes/home-new.md",
         "programmes/house-old.md", "programmes/index.md", "programmes/pillar-a.md",
         "programmes/plan-a.md", "review.md", "sources/index.md",
     ]
+    # beside them the open data, the schemas and the search index; nothing else
+    assert sorted(p for p in pages if not p.endswith(".md") and not p.startswith("directory-index/")) == [
+        "data/contacts.yaml", "data/directory.json", "data/organisations.yaml", "data/programmes.yaml",
+        "data/sources.yaml", "data/vocabularies.yaml",
+        "schema/directory.schema.json", "schema/editor.schema.json",
+    ]
+    assert {"directory-index/manifest.json", "directory-index/facets.bin", "directory-index/text/0.bin",
+            "directory-index/meta/0.json"} <= set(pages)
 
 
 GOLDEN = ["programmes/home-new.md", "programmes/pillar-a.md", "programmes/house-old.md",

@@ -11,7 +11,7 @@ import pytest
 import yaml
 
 from support import DATA, FIXTURES, ROOT, run_mkdocs
-from directory.export import public_view
+from directory.exports import public_view
 from directory.validate import validate
 from htmlcheck import Page, foreign_markup, injected_markup, url_hosts
 

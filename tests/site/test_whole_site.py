@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from directory.export import public_view
+from directory.exports import public_view
 from directory.validate import validate
 from htmlcheck import Page, foreign_markup, site_problems, url_hosts
 from support import DATA, FIXTURES, ROOT, run_mkdocs
@@ -178,12 +178,7 @@ def test_the_serve_error_banner_shows_messages_as_text(hostile_site, reference_s
     message = ("data/programmes.yaml:3:11: error: programmes[0].kind: unknown kind "
                "'</code></pre><script>alert(1)</script>' [vocabulary]")
     page = hostile_site / "about" / "index.html"
-    saved = mkdocs_hooks._session.showing_errors
-    mkdocs_hooks._session.showing_errors = [message]
-    try:
-        html = mkdocs_hooks.on_post_page(page.read_text("utf-8"), page=None, config=None)
-    finally:
-        mkdocs_hooks._session.showing_errors = saved
+    html = mkdocs_hooks.with_errors(page.read_text("utf-8"), mkdocs_hooks.KEPT, [message])
     assert "directory-errors" in html and message in Page(html).text
     copy = tmp_path / "site" / "about" / "index.html"
     shutil.copytree(hostile_site, tmp_path / "site")

@@ -465,8 +465,7 @@ def test_the_site_carries_a_schema_made_from_the_data_it_shows(tmp_path):
     """A term added without make schema is in the published schema all the same."""
     import shutil
 
-    from directory import model
-    from directory.site import site_files
+    from directory import site
 
     folder = tmp_path / "data"
     shutil.copytree(FIXTURES / "golden", folder)
@@ -477,7 +476,7 @@ def test_the_site_carries_a_schema_made_from_the_data_it_shows(tmp_path):
                                           "      label: {en: Brand new}\n", 1), encoding="utf-8")
     result = validate(folder)
     assert result.ok, [p.format() for p in result.problems]
-    files = site_files(result, model.build(result.context))
+    files = site.build(folder).files
     published = json.loads(files[f"schema/{EDITOR_SCHEMA_PATH.name}"])
     assert terms_of(published)["themes"]["brand-new"] == "Brand new"
     assert published == generate(schema(), context_vocabularies(result.context))

@@ -12,9 +12,8 @@ import os
 import shutil
 import subprocess
 
-from support import DATA, ROOT, directory_of
-from directory.render import programme_path
-from directory.search_index import INDEX_FOLDER, build_search_index
+from support import DATA, ROOT, directory_of, write_index
+from directory.search import INDEX_FOLDER
 
 # Names sort: Aanpak, Børn, Course, Families, Gezin, Kurser, Kurset, Pleeggezin, Zorg.
 # Words the stemming tests rely on: gezinnen/gezin (nl), pleeggezinnen/pleeggezin
@@ -130,17 +129,13 @@ programmes:
 """
 
 
-def url_of(p) -> str:
-    return programme_path(p)[:-len(".md")] + "/"
-
-
 def test_engine_under_node(tmp_path):
     node = shutil.which("node")
     assert node, "node is missing: make test installs it (scripts/setup-apt.sh)"
     fixture = tmp_path / "fixture-site" / INDEX_FOLDER
     real = tmp_path / "real-site" / INDEX_FOLDER
-    build_search_index(directory_of(tmp_path / "data", PROGRAMMES), fixture, url_of)
-    build_search_index(directory_of(DATA), real, url_of)
+    write_index(directory_of(tmp_path / "data", PROGRAMMES), fixture)
+    write_index(directory_of(DATA), real)
     env = dict(os.environ, ENGINE_FIXTURE_INDEX=str(fixture), ENGINE_REAL_INDEX=str(real))
     result = subprocess.run(
         # engine.js is an ES module in a folder without a package.json "type"

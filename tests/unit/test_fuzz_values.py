@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from directory import model
 from directory.dates import PartialDate, parse
-from directory.export import export_json
+from directory.exports import export_json
 from directory.render import Options, render_pages
 from directory.validate import validate
 from directory.validate.rules.reserved_ids import RECORDS

@@ -24,11 +24,12 @@ from jsonschema import Draft202012Validator
 from support import DATA, FIXTURES, ROOT
 from htmlcheck import Page, injected_markup
 from directory.load import load_text
-from directory.reference import (
+from directory.render.reference import (
     PATTERN_WORDS, anchor_for, annotated_sections, load_vocabularies, reference_page, render_reference,
     strip_annotations, yaml_flow,
 )
-from directory.render import escape_md
+from directory.render.markdown import escape_md
+from directory.validate import validate
 from directory.validate.rules import references as reference_rule
 from directory.validate.rules import vocabulary as vocabulary_rule
 from directory.validate.schema import SCHEMA_PATH
@@ -102,7 +103,7 @@ def vocabularies():
 
 @pytest.fixture(scope="module")
 def page() -> str:
-    return reference_page(DATA)
+    return reference_page(validate(DATA).context)
 
 
 @pytest.fixture(scope="module")

@@ -7,7 +7,8 @@ import pytest
 from support import FIXTURES
 from htmlcheck import Page, injected_markup
 from directory import model
-from directory.render import escape_md, markdown_text, render_pages
+from directory.render import render_pages
+from directory.render.markdown import escape_md, markdown_text
 from directory.validate import validate
 
 # the Markdown extensions of mkdocs.yml

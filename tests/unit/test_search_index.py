@@ -12,16 +12,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from support import DATA, FIXTURES, dedent, directory_of
+from support import DATA, FIXTURES, dedent, directory_of, write_index
 from directory import model, search_index
-from directory.render import programme_path
 from directory.search_index import (
-    IndexStats, age_bands, build_search_index, encode_set, fold, words,
+    IndexStats, age_bands, encode_set, fold, words,
 )
-
-
-def url_of(p) -> str:
-    return programme_path(p)[:-len(".md")] + "/"
 
 
 # -- a reader of the format, written from the docstring -------------------------------
@@ -217,7 +212,7 @@ programmes:
 @pytest.fixture(scope="module")
 def stemming_index(tmp_path_factory) -> Index:
     tmp = tmp_path_factory.mktemp("stemming")
-    build_search_index(directory_of(tmp / "data", STEMMING), tmp / "index", url_of)
+    write_index(directory_of(tmp / "data", STEMMING), tmp / "index")
     return Index(tmp / "index")
 
 
@@ -263,7 +258,7 @@ def test_tiers_rank_name_over_summary_over_the_rest(stemming_index):
 def real(tmp_path_factory):
     directory = directory_of(DATA)
     out = tmp_path_factory.mktemp("real") / "directory-index"
-    stats = build_search_index(directory, out, url_of)
+    stats = write_index(directory, out)
     return directory, Index(out), stats
 
 
@@ -285,7 +280,7 @@ def expected_totals(directory: model.Directory) -> Counter:
 @pytest.mark.parametrize("folder", [DATA, FIXTURES / "golden"], ids=["real", "golden"])
 def test_facet_totals_and_sets_agree_with_the_model(folder, tmp_path):
     directory = directory_of(folder)
-    build_search_index(directory, tmp_path / "index", url_of)
+    write_index(directory, tmp_path / "index")
     index = Index(tmp_path / "index")
     listed = {(f["name"], v[0]): v[2] for f in index.manifest["facets"] for v in f["values"]}
     assert listed == expected_totals(directory)
@@ -343,12 +338,11 @@ def test_every_word_of_a_name_finds_its_record(real):
                 assert p.id in index.find(word), (p.id, word)
 
 
-def test_building_again_gives_the_same_files_and_replaces_the_folder(tmp_path):
+def test_building_again_gives_the_same_files(tmp_path):
+    """(That a folder written again keeps no file of the earlier index: test_site.py.)"""
     directory = directory_of(FIXTURES / "golden")
-    build_search_index(directory, tmp_path / "a", url_of)
-    (tmp_path / "a" / "stale.bin").write_bytes(b"x")
-    build_search_index(directory, tmp_path / "a", url_of)
-    build_search_index(directory, tmp_path / "b", url_of)
+    write_index(directory, tmp_path / "a")
+    write_index(directory_of(FIXTURES / "golden"), tmp_path / "b")
     files = lambda root: {f.relative_to(root): f.read_bytes() for f in root.rglob("*") if f.is_file()}
     assert files(tmp_path / "a") == files(tmp_path / "b")
 
@@ -356,7 +350,7 @@ def test_building_again_gives_the_same_files_and_replaces_the_folder(tmp_path):
 def test_small_shards_split_the_words_and_wide_prefixes_cover_every_boundary(tmp_path, monkeypatch):
     monkeypatch.setattr(search_index, "SHARD_BYTES", 1500)
     directory = directory_of(DATA)
-    build_search_index(directory, tmp_path, url_of)
+    write_index(directory, tmp_path)
     index = Index(tmp_path)
     keys, wide = index.manifest["shards"], index.manifest["wide"]
     assert len(keys) > 10 and keys[0] == "" and keys == sorted(keys, key=utf16)
@@ -393,7 +387,7 @@ def test_shards_stay_under_the_limit_at_scale(tmp_path):
         "sources": [{"source": "doc-a"}], "last_reviewed": "2026-11-23",
     } for i in range(400)]
     directory = directory_of(tmp_path / "data", yaml.safe_dump({"programmes": records}, allow_unicode=True))
-    stats = build_search_index(directory, tmp_path / "index", url_of)
+    stats = write_index(directory, tmp_path / "index")
     assert stats.records == 400
     sizes = [f.stat().st_size for f in (tmp_path / "index" / "text").iterdir()]
     assert len(sizes) > 1 and max(sizes) <= search_index.SHARD_BYTES
@@ -402,7 +396,7 @@ def test_shards_stay_under_the_limit_at_scale(tmp_path):
 
 def test_empty_directory(tmp_path):
     directory = directory_of(tmp_path / "data", "programmes: []\n")
-    stats = build_search_index(directory, tmp_path / "index", url_of)
+    stats = write_index(directory, tmp_path / "index")
     assert stats == IndexStats(0, stats.files, stats.bytes, stats.seconds)
     index = Index(tmp_path / "index")
     assert index.count == 0 and index.manifest["shards"] == [""] and index.ids() == []

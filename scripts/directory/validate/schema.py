@@ -200,7 +200,7 @@ def _field_example(path: tuple) -> tuple[str | None, Any]:
 def _instead(path: tuple, inst: Any, expected: list) -> str:
     """What to write instead of ``inst`` where a value of ``expected`` types
     belongs, with the field's own example."""
-    from ..reference import yaml_flow  # how the field reference writes examples
+    from ..render.reference import yaml_flow  # how the field reference writes examples
     from .rules.number_format import advice_for_text
 
     name, example = _field_example(path)

@@ -1,94 +1,42 @@
 """Render the directory to Markdown pages through the Jinja templates.
 
 ``render_pages(directory, options)`` returns ``{path: markdown}`` with paths
-relative to the site's docs root (``programmes/<id>.md``). It depends on
-nothing but Jinja, so any Markdown site generator can take its output.
+relative to the site's docs root (``programmes/<id>.md``, see
+:mod:`directory.render.urls`). It depends on nothing but Jinja, so any
+Markdown site generator can take its output.
 
-Text from the data never becomes markup: every ``{{ value }}`` passes through
-:func:`escape_md` (HTML special characters become entities, Markdown
-punctuation is backslash-escaped, line breaks fold into spaces) unless a
-helper marked it safe. Descriptions, which are Markdown by design, pass
-through :func:`markdown_text`: :mod:`directory.description` renders them to
-HTML and sanitises that HTML (only the tags of the Markdown subset, only
-absolute http(s), mailto and tel links, no images), and the page holds the
-result as a raw HTML block, which Markdown passes through as it is.
+Text from the data never becomes markup: the templates' environment escapes
+every value for Markdown unless a helper marked it safe, and descriptions are
+rendered and sanitised (:mod:`directory.render.markdown`).
+
+The package: this module (the pages and the helpers their templates call),
+``markdown`` (Markdown text from the data's values), ``urls`` (where
+everything stands in the site), ``reference`` (the field reference page) and
+the templates in ``templates/``. :func:`directory.site.build` assembles the
+pages with the open data and the search index.
 """
 from __future__ import annotations
 
 import datetime as dt
 import functools
 import posixpath
-import re
-from urllib.parse import quote
 from dataclasses import dataclass
-from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any, Callable
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
-from markupsafe import Markup, escape
+from jinja2 import Environment, pass_context
+from markupsafe import Markup
 
-from . import description, review
-from .dates import PartialDate
-from .model import Directory, Organisation, Programme, Term, Texts
-
-TEMPLATES = Path(__file__).parent / "templates"
+from .. import review
+from ..dates import PartialDate
+from ..model import Directory, Organisation, Programme, Term, Texts
+from . import markdown, urls
+from .markdown import anchor, escape_md, html_text, join, markdown_text, url_md
+from .urls import contact_path, organisation_path, programme_path
 
 # A page lists its siblings only up to this many: a plan with a thousand
 # actions would otherwise make every action page list all the others, and the
 # build quadratic in the number of records.
 MAX_SIBLINGS = 15
-
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~^=:<>&\"'])")
-_HTML = {"<": "&lt;", ">": "&gt;", "&": "&amp;", '"': "&quot;", "'": "&#39;"}
-
-
-def escape_md(value: Any) -> str:
-    """Plain text -> Markdown that shows exactly that text and nothing else."""
-    text = " ".join(str(value).split())
-
-    def sub(m: re.Match) -> str:
-        ch = m.group(1)
-        if ch in _HTML:
-            return _HTML[ch]
-        if ch in "~^=:":  # not Markdown-escapable; harmless without their extensions
-            return ch
-        return "\\" + ch
-
-    return _MD_SPECIAL.sub(sub, text)
-
-
-def markdown_text(value: str) -> Markup:
-    """A description (Markdown from the data) as sanitised HTML without blank
-    lines: one raw HTML block when it stands inside a block-level tag."""
-    return Markup(description.render(value).html)
-
-
-def html_text(value: Any) -> Markup:
-    """Plain text inside a raw HTML block (where Markdown escapes would show)."""
-    return escape(" ".join(str(value).split()))
-
-
-def url_md(value: str) -> Markup:
-    """A validated URL as a Markdown link destination."""
-    return Markup(quote(value, safe=":/?#[]@!$&'*+,;=%~-._"))
-
-
-_SLUG = re.compile(r"^[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*$")
-
-
-def anchor(value: str) -> Markup:
-    """An id or code (validated as a slug) used as-is in an anchor or attribute."""
-    if not _SLUG.fullmatch(value):
-        raise ValueError(f"not a slug: {value!r}")
-    return Markup(value)
-
-
-def _finalize(value: Any) -> Any:
-    if isinstance(value, Markup):
-        return value
-    if value is None:
-        return Markup("")
-    return Markup(escape_md(value))
 
 
 @dataclass
@@ -96,22 +44,8 @@ class Options:
     """What the pages need to know about where they are published."""
 
     edit_url: Callable[[str], str] | None = None  # data file path -> URL of its editor
-    data_url: str = "data"  # where the data files are published, relative to the site root
+    data_url: str = urls.DATA  # where the data files are published, relative to the site root
     today: dt.date | None = None  # review dates are measured against it; None: review.today()
-
-
-# -- paths -----------------------------------------------------------------
-
-def programme_path(p: Programme) -> str:
-    return f"programmes/{p.id}.md"
-
-
-def organisation_path(o: Organisation) -> str:
-    return f"organisations/{o.id}.md"
-
-
-def contact_path(c) -> str:
-    return f"contacts/{c.id}.md"
 
 
 # -- template helpers --------------------------------------------------------
@@ -263,10 +197,6 @@ def _contact_outdated(contact: Any, today: dt.date) -> bool:
     return contact.date is not None and review.source_too_old(contact.date, today)
 
 
-def join(items: Iterable[Any], sep: str = ", ") -> Markup:
-    return Markup(sep.join(i if isinstance(i, Markup) else escape_md(i) for i in items))
-
-
 def _remembered(env: Environment, macro: str, key: Callable[[Any], Any]) -> Callable:
     """A macro of _macros.md.j2 whose output is remembered per folder and key.
 
@@ -291,17 +221,7 @@ def _remembered(env: Environment, macro: str, key: Callable[[Any], Any]) -> Call
 
 
 def environment(directory: Directory, options: Options, today: dt.date) -> Environment:
-    env = Environment(
-        loader=FileSystemLoader(str(TEMPLATES)),
-        # autoescape makes macro output safe (Markup); finalize does the actual
-        # escaping, for Markdown rather than HTML, and marks the result safe
-        autoescape=True,
-        finalize=_finalize,
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
+    env = markdown.environment()
     vocab = directory.vocab
     env.globals.update(
         d=directory,
@@ -433,9 +353,9 @@ def render_pages(directory: Directory, options: Options | None = None) -> dict[s
            groups=_by_term(directory, programmes, "themes", lambda p: p.themes))
     render("by_term.md.j2", "browse/kinds.md", title="By kind", groups=kinds)
     render("organisations.md.j2", "organisations/index.md",
-           organisations=sorted(directory.organisations.values(), key=lambda o: o.name.source.lower()))
+           organisations=sorted(directory.organisations.values(), key=lambda o: o.sort_key))
     render("contacts.md.j2", "contacts/index.md",
-           contacts=sorted(directory.contacts.values(), key=lambda c: c.title.lower()))
+           contacts=sorted(directory.contacts.values(), key=lambda c: c.sort_key))
     render("sources.md.j2", "sources/index.md", sources=list(directory.sources.values()))
     render("review.md.j2", "review.md", today=today, **_review_lists(directory, today))
     render("directory.md.j2", "directory.md")

@@ -5,8 +5,8 @@ reference" (``fields.md``): for each record type, every field with its path
 (``target_group.age_min``, ``funding[].amount``), whether it is required, what
 it means (the schema's ``description``), the values it allows (the schema's
 ``x-allowed`` text, types, limits, and for coded fields the terms of their
-vocabulary with their English labels) and an example. ``reference_page(folder)``
-does the same from the schema file and a data folder's vocabularies.
+vocabulary with their English labels) and an example. ``reference_page(context)``
+does the same from the schema file and the vocabularies of validated data.
 
 Every field has a stable anchor: the record type, then the field's path
 without list markers, joined with hyphens (``programme-period-start``,
@@ -26,15 +26,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import Environment
 from markupsafe import Markup
 
-from .load import load_file
-from .render import TEMPLATES, _finalize, escape_md
-from .validate.rules import references as reference_rule
-from .validate.rules import vocabulary as vocabulary_rule
-from .validate.rules import vocabulary_terms as vocabulary_terms_rule
-from .validate.schema import TYPE_NAMES, resolve, schema
+from ..load import load_file
+from ..validate.rules import references as reference_rule
+from ..validate.rules import vocabulary as vocabulary_rule
+from ..validate.rules import vocabulary_terms as vocabulary_terms_rule
+from ..validate.context import Context
+from ..validate.schema import TYPE_NAMES, resolve, schema
+from . import markdown
+from .markdown import escape_md
 
 TEMPLATE = "fields.md.j2"
 VOCABULARY_FILE = "vocabularies.yaml"
@@ -572,15 +574,7 @@ def required_text(f: Field) -> str:
 
 
 def _environment() -> Environment:
-    env = Environment(
-        loader=FileSystemLoader(str(TEMPLATES)),
-        autoescape=True,
-        finalize=_finalize,
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
+    env = markdown.environment()
     env.filters.update(code=code, code_block=code_block, field_anchor=field_anchor, yaml=yaml_flow)
     env.globals.update(required_text=required_text)
     return env
@@ -625,6 +619,7 @@ def load_vocabularies(data_folder: Path) -> dict[str, list[dict]] | None:
     return found or None
 
 
-def reference_page(data_folder: Path) -> str:
-    """The field reference for the schema and a data folder's vocabularies."""
-    return render_reference(schema(), load_vocabularies(Path(data_folder)))
+def reference_page(context: Context) -> str:
+    """The field reference for the schema and the vocabularies of validated data."""
+    vocabularies = {name: list(terms.values()) for name, terms in context.vocab.items()}
+    return render_reference(schema(), vocabularies or None)

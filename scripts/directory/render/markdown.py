@@ -1,0 +1,101 @@
+"""Markdown text from the data's values, and the Jinja environment that writes it.
+
+Text from the data never becomes markup: every ``{{ value }}`` of a template
+passes through :func:`finalize`, which escapes it with :func:`escape_md`
+(HTML special characters become entities, Markdown punctuation is
+backslash-escaped, line breaks fold into spaces) unless a helper marked it
+safe (Markup). Descriptions, which are Markdown by design, pass through
+:func:`markdown_text`: :mod:`directory.description` renders them to HTML and
+sanitises that HTML (only the tags of the Markdown subset, only absolute
+http(s), mailto and tel links, no images), and the page holds the result as a
+raw HTML block, which Markdown passes through as it is.
+
+The record pages (:mod:`directory.render`) and the field reference
+(:mod:`directory.render.reference`) are rendered by :func:`environment`.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any, Iterable
+from urllib.parse import quote
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup, escape
+
+from .. import description
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~^=:<>&\"'])")
+_HTML = {"<": "&lt;", ">": "&gt;", "&": "&amp;", '"': "&quot;", "'": "&#39;"}
+
+
+def escape_md(value: Any) -> str:
+    """Plain text -> Markdown that shows exactly that text and nothing else."""
+    text = " ".join(str(value).split())
+
+    def sub(m: re.Match) -> str:
+        ch = m.group(1)
+        if ch in _HTML:
+            return _HTML[ch]
+        if ch in "~^=:":  # not Markdown-escapable; harmless without their extensions
+            return ch
+        return "\\" + ch
+
+    return _MD_SPECIAL.sub(sub, text)
+
+
+def markdown_text(value: str) -> Markup:
+    """A description (Markdown from the data) as sanitised HTML without blank
+    lines: one raw HTML block when it stands inside a block-level tag."""
+    return Markup(description.render(value).html)
+
+
+def html_text(value: Any) -> Markup:
+    """Plain text inside a raw HTML block (where Markdown escapes would show)."""
+    return escape(" ".join(str(value).split()))
+
+
+def url_md(value: str) -> Markup:
+    """A validated URL as a Markdown link destination."""
+    return Markup(quote(value, safe=":/?#[]@!$&'*+,;=%~-._"))
+
+
+_SLUG = re.compile(r"^[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*$")
+
+
+def anchor(value: str) -> Markup:
+    """An id or code (validated as a slug) used as-is in an anchor or attribute."""
+    if not _SLUG.fullmatch(value):
+        raise ValueError(f"not a slug: {value!r}")
+    return Markup(value)
+
+
+def join(items: Iterable[Any], sep: str = ", ") -> Markup:
+    """Values, each escaped unless it is Markup already, joined by ``sep``."""
+    return Markup(sep.join(i if isinstance(i, Markup) else escape_md(i) for i in items))
+
+
+def finalize(value: Any) -> Any:
+    """What ``{{ value }}`` writes: Markup as it is, nothing for None, else escaped text."""
+    if isinstance(value, Markup):
+        return value
+    if value is None:
+        return Markup("")
+    return Markup(escape_md(value))
+
+
+def environment() -> Environment:
+    """A Jinja environment for the Markdown templates in TEMPLATES."""
+    return Environment(
+        loader=FileSystemLoader(str(TEMPLATES)),
+        # autoescape makes macro output safe (Markup); finalize does the actual
+        # escaping, for Markdown rather than HTML, and marks the result safe
+        autoescape=True,
+        finalize=finalize,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
