@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from directory.validate import validate
-from directory.validate.rules.parent_cycles import loops
+from directory.validate.rules.common import loops
 from support import ROOT
 
 PROGRAMME = """\
