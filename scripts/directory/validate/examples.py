@@ -1,0 +1,91 @@
+"""The rules' examples, checked: what ``make check`` writes about each rule's EXAMPLE.
+
+Each rule module keeps an ``EXAMPLE``: the data files ({path: YAML text}, paths
+such as ``data/programmes.yaml``) of a small mistake that breaks the rule.
+:func:`run_example` writes them into a temporary data folder beside a few
+supporting records (``rules/examples/data/``: the vocabularies, an
+organisation and a source the examples may refer to, and the schema for
+editors as ``make schema`` writes it for them; an example's file of the same
+name replaces one), checks the folder as ``make check`` does, and returns
+what the rule reports. The Rules page shows these messages, so the
+page cannot say what the check no longer writes; a test holds each one.
+
+An example breaks its rule and nothing else: a problem of the schema or of
+another rule, or no problem of its own, is an ExampleError (a mistake in the
+code, which the tests find, never in the editors' data).
+"""
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from types import ModuleType
+
+from ..problems import Problem
+
+BACKGROUND = Path(__file__).parent / "rules" / "examples"
+
+# the day the examples are checked on: the page says the same on any day it is built
+DAY = dt.date(2026, 11, 23)
+
+
+class ExampleError(ValueError):
+    """A rule's EXAMPLE that does not show the rule, and only it."""
+
+
+@dataclass(frozen=True)
+class Example:
+    rule: ModuleType
+    files: dict[str, str]  # the example's own files: path -> text
+    problems: list[Problem]  # what the rule reports about them
+
+    @property
+    def lines(self) -> list[str]:
+        return [p.format() for p in self.problems]
+
+
+def background() -> dict[str, str]:
+    """The supporting files every example sits beside: path -> text."""
+    return {f"data/{path.name}": path.read_text(encoding="utf-8")
+            for path in sorted((BACKGROUND / "data").glob("*.yaml"))}
+
+
+def run_example(rule: ModuleType) -> Example:
+    """Check the rule's EXAMPLE; the problems it gives, all of them the rule's."""
+    from .. import editor_schema as editor
+    from . import display_path, validate
+
+    files = getattr(rule, "EXAMPLE", None)
+    if not isinstance(files, dict) or not files or not all(
+            isinstance(name, str) and isinstance(text, str) for name, text in files.items()):
+        raise ExampleError(f"rule {rule.ID} has no EXAMPLE ({{path: YAML text}} of a mistake it reports)")
+    with tempfile.TemporaryDirectory(prefix="rule-example-") as tmp:
+        root = Path(tmp).resolve()
+        _write(root, background())
+        # the schema for editors as make schema writes it for the background
+        _write(root, {f"schema/{editor.EDITOR_SCHEMA_PATH.name}":
+                      editor.for_context(validate(root / "data", today=DAY).context)})
+        _write(root, files)
+        found = validate(root / "data", today=DAY).problems
+        # messages name the files as the folder's display path does: from the temporary folder
+        prefix = os.path.join(display_path(root), "")
+        found = [dataclasses.replace(p, path=p.path.removeprefix(prefix), message=p.message.replace(prefix, ""))
+                 for p in found]
+    others = [p.format() for p in found if p.rule != rule.ID]
+    if others:
+        raise ExampleError(f"the example of rule {rule.ID} breaks other rules too: " + "; ".join(others))
+    if not found:
+        raise ExampleError(f"the example of rule {rule.ID} passes the check: it shows no message")
+    return Example(rule, dict(files), found)
+
+
+def _write(root: Path, files: dict[str, str]) -> None:
+    for name, text in files.items():
+        path = (root / name).resolve()
+        if not path.is_relative_to(root):
+            raise ExampleError(f"the example's file {name} lies outside its folder")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
