@@ -33,6 +33,7 @@ from directory.problems import summary  # noqa: E402
 from directory.reference import reference_page  # noqa: E402
 from directory.render import Options, programme_path, render_pages  # noqa: E402
 from directory.search_index import INDEX_FOLDER, build_search_index  # noqa: E402
+from directory.rules_page import PATH as RULES_PATH, rules_page  # noqa: E402
 from directory.site import site_files  # noqa: E402
 from directory.validate import data_files, validate  # noqa: E402
 from directory.validate.context import Context  # noqa: E402
@@ -184,6 +185,7 @@ def _without_records(result) -> dict[str, str | bytes]:
         generated["fields.md"] = reference_page(result.folder)
     except Exception:  # the vocabularies may be what is broken; the errors say so
         generated["fields.md"] = "# Field reference\n\nShown again when the data has no errors.\n"
+    generated[RULES_PATH] = rules_page()  # made from the code, never from the data
     for path in data_files(result.folder) if result.folder.is_dir() else []:  # as they are (a local preview only)
         generated[f"data/{path.name}"] = path.read_bytes()
     generated["data/directory.json"] = export_json(empty)

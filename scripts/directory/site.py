@@ -1,7 +1,8 @@
 """Everything the directory adds to a site, by its path under the docs root.
 
 The pages rendered from the records (``render.render_pages``), the field
-reference made from the schema (``reference.reference_page``) and the open
+reference made from the schema (``reference.reference_page``), the rules of
+the check (``rules_page.rules_page``) and the open
 data published beside them, written from the validated records (never copies
 of the editors' files): one YAML file a list, all records as one JSON
 document (``export``), and the schema. The MkDocs hook, ``python -m directory
@@ -13,6 +14,7 @@ from .export import export_json, export_yaml
 from .model import Directory
 from .reference import reference_page
 from .render import Options, render_pages
+from .rules_page import PATH as RULES_PATH, rules_page
 from .validate import Result
 from .validate.schema import SCHEMA_PATH
 
@@ -21,6 +23,7 @@ def site_files(result: Result, directory: Directory, options: Options | None = N
     """{path: content} of the generated pages (Markdown text) and the open data (bytes or text)."""
     files: dict[str, str | bytes] = dict(render_pages(directory, options))
     files["fields.md"] = reference_page(result.folder)
+    files[RULES_PATH] = rules_page()
     for name, text in export_yaml(result.context).items():
         files[f"data/{name}"] = text
     files["data/directory.json"] = export_json(result.context)
