@@ -4,6 +4,7 @@ rule reports; a rule without them is refused."""
 from __future__ import annotations
 
 import types
+from pathlib import Path
 
 import pytest
 
@@ -12,7 +13,7 @@ from directory.validate.context import Context
 from directory.validate.rules import RuleError, apply, contract, run
 from directory.validate.rules.common import Finding
 
-ALL_MODULES = sorted(p.stem for p in __import__("pathlib").Path(rules.__file__).parent.glob("*.py")
+ALL_MODULES = sorted(p.stem for p in Path(rules.__file__).parent.glob("*.py")
                      if p.stem not in ("__init__", "common"))
 
 
@@ -27,6 +28,13 @@ def test_every_registered_rule_keeps_the_contract(rule):
     assert isinstance(rule.ID, str) and rule.ID
     assert rule.__doc__.strip().split("\n")[0].endswith(".")  # a sentence: the page's summary
     assert callable(rule.check)
+
+
+def test_every_rule_has_its_test_module():
+    """tests/unit/rules/test_<rule id>.py, with the exact lines the rule writes."""
+    here = Path(__file__).parent
+    modules = {p.stem for p in here.glob("test_*.py")} - {"test_core"}
+    assert modules == {"test_" + rule.ID.replace("-", "_") for rule in rules.ALL}
 
 
 def test_ids_are_unique():
