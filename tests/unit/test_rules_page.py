@@ -22,7 +22,7 @@ import yaml
 
 from directory.rules_page import PATH, doc_markdown, rule_doc, rules_page
 from directory.validate import rules
-from directory.validate.examples import ExampleError, run_example
+from directory.validate.examples import EXAMPLES, ExampleError, example_files, run_example
 from support import DATA, ROOT
 
 GOLDEN = ROOT / "tests" / "golden" / "expected" / "reference" / "rules.md"
@@ -66,32 +66,41 @@ def test_each_rules_example_shows_its_rule_and_only_it():
         assert all("rule-example-" not in line for line in example.lines)  # no temporary folder shown
 
 
-def _made_up(example) -> types.ModuleType:
+def _made_up() -> types.ModuleType:
+    """A rule like age-range, with no example of its own."""
     module = types.ModuleType("made_up", "Made up.")
-    module.ID, module.LEVEL, module.EXAMPLE = "age-range", "error", example
+    module.ID, module.LEVEL = "age-range", "error"
     module.check = rules.by_id("age-range").check
     return module
 
 
+AGES = example_files(rules.by_id("age-range"))["data/programmes.yaml"]
+
+
 def test_an_example_that_passes_the_check_or_breaks_another_rule_is_refused():
-    valid = rules.by_id("age-range").EXAMPLE["data/programmes.yaml"].replace("age_min: 6", "age_min: 1")
+    valid = AGES.replace("age_min: 6", "age_min: 1")
     with pytest.raises(ExampleError, match="the example of rule age-range passes the check"):
-        run_example(_made_up({"data/programmes.yaml": valid}))
+        run_example(_made_up(), {"data/programmes.yaml": valid})
     other = valid.replace("summary: {nl: Coaching thuis., en: Coaching at home.}", "summary: {nl: Coaching thuis.}")
     with pytest.raises(ExampleError, match=r"breaks other rules too: data/programmes.yaml:6:14: warning: "
                                            r"programmes\[0\].summary: no English summary"):
-        run_example(_made_up({"data/programmes.yaml": other}))
-    with pytest.raises(ExampleError, match="has no EXAMPLE"):
-        run_example(_made_up(None))
+        run_example(_made_up(), {"data/programmes.yaml": other})
+    with pytest.raises(ExampleError, match="rule age-range has no example"):
+        run_example(_made_up(), {})
     with pytest.raises(ExampleError, match="lies outside its folder"):
-        run_example(_made_up({"../programmes.yaml": valid}))
+        run_example(_made_up(), {"../programmes.yaml": valid})
 
 
 def test_an_example_with_a_schema_error_is_refused():
     """The rules look only into records that pass the schema: an example must."""
-    broken = rules.by_id("age-range").EXAMPLE["data/programmes.yaml"].replace("    kind: programme\n", "")
+    broken = AGES.replace("    kind: programme\n", "")
     with pytest.raises(ExampleError, match=r"required field 'kind' is missing .*\[schema\]"):
-        run_example(_made_up({"data/programmes.yaml": broken}))
+        run_example(_made_up(), {"data/programmes.yaml": broken})
+
+
+def test_every_rule_has_an_example_folder_and_no_folder_is_left_over():
+    folders = {p.name for p in EXAMPLES.iterdir() if p.is_dir()}
+    assert folders == {rule.ID for rule in rules.ALL} | {"background"}
 
 
 @pytest.mark.parametrize("text, markdown", [
@@ -133,7 +142,7 @@ def test_the_page_is_the_same_on_any_day(monkeypatch, page):
 
 
 def test_a_rule_without_its_declarations_has_no_page():
-    module = _made_up(rules.by_id("age-range").EXAMPLE)
+    module = _made_up()
     del module.LEVEL
     with pytest.raises(rules.RuleError):
         rule_doc(module)

@@ -48,5 +48,5 @@ def with_changes(*pairs, text: str = VALID) -> str:
 
 
 def example_lines(rule_id: str) -> list[str]:
-    """The lines the check writes about the rule's EXAMPLE (shown on the Rules page)."""
+    """The lines the check writes about the rule's example (rules/examples/<id>/, shown on the Rules page)."""
     return run_example(rules.by_id(rule_id)).lines

@@ -7,15 +7,15 @@ A rule is a module with
 - ``LEVEL``: ``error`` (blocks publishing) or ``warning`` (does not);
 - a docstring: its documentation for editors, published on the Rules page
   (the first line says what the rule asks for, the rest how to comply);
-- ``EXAMPLE``: the data files of a small mistake the rule reports ({path:
-  YAML text}), checked for the Rules page so that the message the page shows
-  is the one the check writes (:mod:`directory.validate.examples`);
+- an example beside it: ``examples/<ID>/`` holds the data files of a small
+  mistake the rule reports, checked for the Rules page so that the message
+  the page shows is the one the check writes (:mod:`directory.validate.examples`);
 - ``check(ctx)``: yields a :class:`~.common.Finding` for each problem, where it
   is and what is wrong, and nothing else.
 
 The core (:func:`apply`) refuses a rule without an ID, a LEVEL, a docstring
 or a check function (the Rules page and its tests refuse one without an
-EXAMPLE), and makes each finding a :class:`~directory.problems.Problem` with
+example), and makes each finding a :class:`~directory.problems.Problem` with
 the rule's ``LEVEL`` and ``ID``: a rule never states its level or id itself,
 so what it reports is what it declares and documents (as yamllint does with
 its rules). A rule that would report under two ids is two rules. Rules only

@@ -9,20 +9,6 @@ from .common import at
 ID = "age-range"
 LEVEL = "error"
 
-EXAMPLE = {  # a mistake this rule reports (checked for the Rules page: directory.validate.examples)
-    "data/programmes.yaml": """\
-programmes:
-  - id: gent-coaching
-    kind: programme
-    original_language: nl
-    name: {nl: Gezinscoaching}
-    summary: {nl: Coaching thuis., en: Coaching at home.}
-    target_group: {age_min: 6, age_max: 3}
-    sources: [{source: gent-plan-2024}]
-    last_reviewed: "2026-11-23"
-""",
-}
-
 
 def check(ctx: Context):
     for rec in ctx.valid("programme"):

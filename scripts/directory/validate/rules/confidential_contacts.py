@@ -10,17 +10,6 @@ from .common import at
 ID = "confidential-contacts"
 LEVEL = "error"
 
-EXAMPLE = {  # a mistake this rule reports (checked for the Rules page: directory.validate.examples)
-    "data/contacts.yaml": """\
-contacts:
-  - id: family-line-coordinator
-    name: Firstname Lastname
-    organisation: city-of-gent
-    source: {source: gent-plan-2024}
-    confidential: true
-""",
-}
-
 
 def check(ctx: Context):
     for rec in ctx.valid("contact"):

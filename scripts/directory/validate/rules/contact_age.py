@@ -13,22 +13,6 @@ from .common import at
 ID = "contact-age"
 LEVEL = "warning"
 
-EXAMPLE = {  # a mistake this rule reports (checked for the Rules page: directory.validate.examples)
-    "data/contacts.yaml": """\
-contacts:
-  - id: family-line
-    unit: Gezinslijn
-    organisation: city-of-gent
-    source: {source: gent-leaflet-2019}
-sources:
-  - id: gent-leaflet-2019
-    title: Folder Gezinslijn
-    publisher: city-of-gent
-    language: nl
-    date: "2019-05"
-""",
-}
-
 
 def check(ctx: Context):
     sources = ctx.ids("source")

@@ -27,22 +27,6 @@ from .common import at
 ID = "derived"
 LEVEL = "error"
 
-EXAMPLE = {  # a mistake this rule reports (checked for the Rules page: directory.validate.examples)
-    "data/programmes.yaml": """\
-programmes:
-  - id: gent-coaching
-    kind: programme
-    original_language: nl
-    name: {nl: Gezinscoaching}
-    summary: {nl: Coaching thuis., en: Coaching at home.}
-    municipalities: [Gent]
-    derived:
-      countries: {en: "Gent, the city named in the source"}
-    sources: [{source: gent-plan-2024}]
-    last_reviewed: "2026-11-23"
-""",
-}
-
 
 def _filled(data: dict, name: str) -> bool:
     value = data.get(name)

@@ -19,19 +19,6 @@ from .common import Finding, at_file, terms
 ID = "editor-schema"
 LEVEL = "warning"
 
-EXAMPLE = {  # a mistake this rule reports (checked for the Rules page: directory.validate.examples)
-    "data/countries.yaml": """\
-# yaml-language-server: $schema=../schema/editor.schema.json
-vocabularies:
-  countries:
-    - {id: BE, label: {en: Belgium}}
-    - {id: DK, label: {en: Denmark}}
-    - {id: NL, label: {en: Netherlands}}
-  regions:
-    - {id: BE-VLG, label: {en: Flanders}, country: BE}
-""",
-}
-
 
 def check(ctx: Context):
     from ... import editor_schema as editor

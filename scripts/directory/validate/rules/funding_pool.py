@@ -41,31 +41,6 @@ from .common import at
 ID = "funding-pool"
 LEVEL = "error"
 
-EXAMPLE = {  # a mistake this rule reports (checked for the Rules page: directory.validate.examples)
-    "data/programmes.yaml": """\
-programmes:
-  - id: gent-plan
-    kind: action-plan
-    original_language: nl
-    name: {nl: Actieplan kinderarmoede}
-    summary: {nl: Het plan van de stad., en: The city's plan.}
-    funding:
-      - {amount: 2000000, currency: EUR, pool: true, shared_among: 6}
-    sources: [{source: gent-plan-2024}]
-    last_reviewed: "2026-11-23"
-  - id: gent-pillar
-    kind: pillar
-    parent: gent-plan
-    original_language: nl
-    name: {nl: Pijler opvoeding}
-    summary: {nl: Steun bij opvoeden., en: Parenting support.}
-    funding:
-      - {amount: 2000000, currency: EUR}
-    sources: [{source: gent-plan-2024}]
-    last_reviewed: "2026-11-23"
-""",
-}
-
 
 def _money(item: dict) -> tuple | None:
     """(amount, currency) of a funding item with an amount."""

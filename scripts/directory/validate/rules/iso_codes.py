@@ -15,20 +15,6 @@ from .common import at, at_file, terms
 ID = "iso-codes"
 LEVEL = "error"
 
-EXAMPLE = {  # a mistake this rule reports (checked for the Rules page: directory.validate.examples)
-    "data/programmes.yaml": """\
-programmes:
-  - id: gent-coaching
-    kind: programme
-    original_language: nl
-    name: {nl: Gezinscoaching}
-    summary: {nl: Coaching thuis., en: Coaching at home.}
-    funding: [{amount: 250000, currency: EUX}]
-    sources: [{source: gent-plan-2024}]
-    last_reviewed: "2026-11-23"
-""",
-}
-
 
 @lru_cache(maxsize=None)
 def _known(database: str, key: str, code: str) -> bool:

@@ -33,22 +33,6 @@ from .common import at
 ID = "number-format"
 LEVEL = "error"
 
-EXAMPLE = {  # a mistake this rule reports (checked for the Rules page: directory.validate.examples)
-    "data/programmes.yaml": """\
-programmes:
-  - id: gent-coaching
-    kind: programme
-    original_language: nl
-    name: {nl: Gezinscoaching}
-    summary: {nl: Coaching thuis., en: Coaching at home.}
-    funding:
-      - amount: 290.000
-        currency: EUR
-    sources: [{source: gent-plan-2024}]
-    last_reviewed: "2026-11-23"
-""",
-}
-
 _THOUSANDS = re.compile(r"[+-]?[1-9]\d{0,2}(?:\.\d{3})+")  # 290.000, 1.250
 _HEX_OCT_BIN = re.compile(r"[+-]?0[xob]", re.I)
 _NUMBER = re.compile(r"[+-]?\d[\d.,' \u00a0\u202f]*")

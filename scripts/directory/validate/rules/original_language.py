@@ -11,19 +11,6 @@ from .common import at
 ID = "original-language"
 LEVEL = "error"
 
-EXAMPLE = {  # a mistake this rule reports (checked for the Rules page: directory.validate.examples)
-    "data/programmes.yaml": """\
-programmes:
-  - id: gent-coaching
-    kind: programme
-    original_language: nl
-    name: {en: Family coaching}
-    summary: {nl: Coaching thuis., en: Coaching at home.}
-    sources: [{source: gent-plan-2024}]
-    last_reviewed: "2026-11-23"
-""",
-}
-
 
 def check(ctx: Context):
     for rec in ctx.valid():

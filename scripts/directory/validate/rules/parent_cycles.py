@@ -12,28 +12,6 @@ from .common import at, loops_first_met
 ID = "parent-cycles"
 LEVEL = "error"
 
-EXAMPLE = {  # a mistake this rule reports (checked for the Rules page: directory.validate.examples)
-    "data/programmes.yaml": """\
-programmes:
-  - id: gent-coaching
-    kind: programme
-    parent: gent-home-visits
-    original_language: nl
-    name: {nl: Gezinscoaching}
-    summary: {nl: Coaching thuis., en: Coaching at home.}
-    sources: [{source: gent-plan-2024}]
-    last_reviewed: "2026-11-23"
-  - id: gent-home-visits
-    kind: programme
-    parent: gent-coaching
-    original_language: nl
-    name: {nl: Huisbezoeken}
-    summary: {nl: Bezoek thuis., en: Home visits.}
-    sources: [{source: gent-plan-2024}]
-    last_reviewed: "2026-11-23"
-""",
-}
-
 
 def check(ctx: Context):
     programmes = {rec.id: rec for rec in ctx.valid("programme")}

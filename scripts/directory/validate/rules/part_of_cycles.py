@@ -15,24 +15,6 @@ from .common import at, loops_first_met
 ID = "part-of-cycles"
 LEVEL = "error"
 
-EXAMPLE = {  # a mistake this rule reports (checked for the Rules page: directory.validate.examples)
-    "data/organisations.yaml": """\
-organisations:
-  - id: city-of-gent
-    name: {nl: Stad Gent}
-    original_language: nl
-    part_of: ocmw-gent
-    sources: [{source: gent-plan-2024}]
-    last_reviewed: "2026-11-23"
-  - id: ocmw-gent
-    name: {nl: OCMW Gent}
-    original_language: nl
-    part_of: city-of-gent
-    sources: [{source: gent-plan-2024}]
-    last_reviewed: "2026-11-23"
-""",
-}
-
 
 def check(ctx: Context):
     organisations = {rec.id: rec for rec in ctx.valid("organisation")}

@@ -18,20 +18,6 @@ from .common import at
 ID = "partial-dates"
 LEVEL = "error"
 
-EXAMPLE = {  # a mistake this rule reports (checked for the Rules page: directory.validate.examples)
-    "data/programmes.yaml": """\
-programmes:
-  - id: gent-coaching
-    kind: programme
-    original_language: nl
-    name: {nl: Gezinscoaching}
-    summary: {nl: Coaching thuis., en: Coaching at home.}
-    period: {start: "2021-02-30"}
-    sources: [{source: gent-plan-2024}]
-    last_reviewed: "2026-11-23"
-""",
-}
-
 FIELDS = {
     "programme": [("period", "start"), ("period", "end"), ("funding", "*", "period", "start"),
                   ("funding", "*", "period", "end"), ("evaluation", "due"),

@@ -26,19 +26,6 @@ from .common import at, at_file, terms
 ID = "reserved-ids"
 LEVEL = "error"
 
-EXAMPLE = {  # a mistake this rule reports (checked for the Rules page: directory.validate.examples)
-    "data/programmes.yaml": """\
-programmes:
-  - id: index
-    kind: programme
-    original_language: nl
-    name: {nl: Gezinscoaching}
-    summary: {nl: Coaching thuis., en: Coaching at home.}
-    sources: [{source: gent-plan-2024}]
-    last_reviewed: "2026-11-23"
-""",
-}
-
 _SEARCH_BOX = "is the anchor of the search box at the top of every page"
 
 # record type -> reserved id -> what it already is

@@ -14,19 +14,6 @@ from .common import at
 ID = "review-due"
 LEVEL = "warning"
 
-EXAMPLE = {  # a mistake this rule reports (checked for the Rules page: directory.validate.examples)
-    "data/programmes.yaml": """\
-programmes:
-  - id: gent-coaching
-    kind: programme
-    original_language: nl
-    name: {nl: Gezinscoaching}
-    summary: {nl: Coaching thuis., en: Coaching at home.}
-    sources: [{source: gent-plan-2024}]
-    last_reviewed: "2025-06-30"
-""",
-}
-
 
 def check(ctx: Context):
     for rec in ctx.valid():

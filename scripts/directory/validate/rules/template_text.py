@@ -31,20 +31,6 @@ from .common import Finding, at_file
 ID = "template-text"
 LEVEL = "warning"
 
-EXAMPLE = {  # a mistake this rule reports (checked for the Rules page: directory.validate.examples)
-    "data/programmes.yaml": """\
-programmes:
-  - id: gent-coaching
-    kind: programme  # required: What sort of record this is (vocabulary: kinds).
-    original_language: nl
-    name: {nl: Gezinscoaching}
-    summary: {nl: Coaching thuis., en: Coaching at home.}
-    # themes: []  # optional: Themes (vocabulary: themes).
-    sources: [{source: gent-plan-2024}]
-    last_reviewed: "2026-11-23"
-""",
-}
-
 _HELP = re.compile(r"#\s(required|optional):")  # the help comment of a template line
 _ITEM = "uncomment and fill in at least one field"
 _MARKS = ("# required:", "# optional:", _ITEM)  # a file without any of these has no template text

@@ -10,26 +10,6 @@ from .common import at
 ID = "unique-ids"
 LEVEL = "error"
 
-EXAMPLE = {  # a mistake this rule reports (checked for the Rules page: directory.validate.examples)
-    "data/programmes.yaml": """\
-programmes:
-  - id: gent-coaching
-    kind: programme
-    original_language: nl
-    name: {nl: Gezinscoaching}
-    summary: {nl: Coaching thuis., en: Coaching at home.}
-    sources: [{source: gent-plan-2024}]
-    last_reviewed: "2026-11-23"
-  - id: gent-coaching
-    kind: programme
-    original_language: nl
-    name: {nl: Opvoedingswinkel}
-    summary: {nl: Vragen over opvoeden., en: Questions about parenting.}
-    sources: [{source: gent-plan-2024}]
-    last_reviewed: "2026-11-23"
-""",
-}
-
 
 def check(ctx: Context):
     first = {}

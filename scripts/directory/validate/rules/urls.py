@@ -16,21 +16,6 @@ from .common import at
 ID = "urls"
 LEVEL = "error"
 
-EXAMPLE = {  # a mistake this rule reports (checked for the Rules page: directory.validate.examples)
-    "data/programmes.yaml": """\
-programmes:
-  - id: gent-coaching
-    kind: programme
-    original_language: nl
-    name: {nl: Gezinscoaching}
-    summary: {nl: Coaching thuis., en: Coaching at home.}
-    links:
-      - {title: {nl: Meer info}, url: www.gent.be/gezinscoaching}
-    sources: [{source: gent-plan-2024}]
-    last_reviewed: "2026-11-23"
-""",
-}
-
 FIELDS = {
     "programme": [("links", "*", "url")],
     "organisation": [("url",)],

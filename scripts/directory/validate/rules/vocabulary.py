@@ -14,20 +14,6 @@ from ..suggest import unknown
 ID = "vocabulary"
 LEVEL = "error"
 
-EXAMPLE = {  # a mistake this rule reports (checked for the Rules page: directory.validate.examples)
-    "data/programmes.yaml": """\
-programmes:
-  - id: gent-coaching
-    kind: programme
-    original_language: nl
-    name: {nl: Gezinscoaching}
-    summary: {nl: Coaching thuis., en: Coaching at home.}
-    themes: [foster-kare]
-    sources: [{source: gent-plan-2024}]
-    last_reviewed: "2026-11-23"
-""",
-}
-
 # record type -> (path pattern, vocabulary)
 FIELDS = {
     "programme": [

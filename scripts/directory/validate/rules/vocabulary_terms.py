@@ -12,17 +12,6 @@ from .common import at_file, terms
 ID = "vocabulary-terms"
 LEVEL = "error"
 
-EXAMPLE = {  # a mistake this rule reports (checked for the Rules page: directory.validate.examples)
-    "data/countries.yaml": """\
-vocabularies:
-  countries:
-    - {id: BE, label: {en: Belgium}}
-    - {id: DK, label: {en: Denmark}}
-  regions:
-    - {id: BE-VLG, label: {nl: Vlaanderen}, country: DK}
-""",
-}
-
 # The fields of the vocabularies that take a term of another vocabulary (checked
 # below; the field reference and the schema for editors read them from here).
 LINKS = [
