@@ -7,6 +7,7 @@ root (:mod:`directory.render.urls`):
 - the pages rendered from the records (``render.render_pages``);
 - the field reference, from the schema and the validated vocabularies
   (``render.reference.reference_page``);
+- the rules of the check, with their examples (``rules_page.rules_page``);
 - the open data, written from the validated records (never copies of the
   editors' files): one YAML file a list and all records as one JSON document
   (:mod:`directory.exports`), the schema, and the schema for editors' tools
@@ -36,6 +37,7 @@ from .render.reference import reference_page
 from .search import INDEX_FOLDER, IndexStats, index_files
 from .validate import validate
 from .validate.context import Context
+from .render.rules_page import PATH as RULES_PATH, rules_page
 from .validate.schema import SCHEMA_PATH
 
 __all__ = ["Options", "Site", "build", "environment_options", "without_records", "write"]
@@ -93,6 +95,7 @@ def site_files(context: Context, directory: Directory,
     options = dataclasses.replace(options or Options(), today=(options and options.today) or context.today)
     files: dict[str, str | bytes] = dict(render_pages(directory, options))
     files["fields.md"] = reference_page(context)
+    files[RULES_PATH] = rules_page()
     for name, text in export_yaml(context).items():
         files[urls.data_path(name)] = text
     files[urls.data_path("directory.json")] = export_json(context, urls.schema_path(SCHEMA_PATH.name))

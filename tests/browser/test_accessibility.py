@@ -32,6 +32,7 @@ PAGES = [
     "/sources/",
     "/review/",
     "/fields/",
+    "/rules/",
     "/about/",
     "/accessibility/",
     f"/programmes/{PLAN}/",

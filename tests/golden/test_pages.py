@@ -36,7 +36,7 @@ def test_the_set_of_pages(pages):
         "organisations/index.md", "organisations/org-dk.md", "organisations/org-nl.md",
         "programmes/action-a.md", "programmes/action-b.md", "programmes/home-new.md",
         "programmes/house-old.md", "programmes/index.md", "programmes/pillar-a.md",
-        "programmes/plan-a.md", "review.md", "sources/index.md",
+        "programmes/plan-a.md", "review.md", "rules.md", "sources/index.md",
     ]
     # beside them the open data, the schemas and the search index; nothing else
     assert sorted(p for p in pages if not p.endswith(".md") and not p.startswith("directory-index/")) == [

@@ -1,5 +1,6 @@
 """Values as the source states them: a website given without its scheme, and
-values derived from a stated fact."""
+values derived from a stated fact. The rules' messages: rules/test_urls.py and
+rules/test_derived.py."""
 from support import directory_of
 from directory.validate import validate
 
@@ -40,21 +41,6 @@ def organisation(data_folder, url_line: str) -> list[str]:
 
 # -- a website without its scheme -------------------------------------------------
 
-def test_a_website_as_the_source_writes_it(data_folder):
-    assert organisation(data_folder, "url_as_stated: www.ocmwgent.be") == []
-
-
-def test_a_website_with_its_scheme_belongs_in_url(data_folder):
-    assert organisation(data_folder, "url_as_stated: https://www.example.org") == [
-        "data/more.yaml:5:20: error: organisations[0].url_as_stated: 'https://www.example.org' "
-        "has its http:// or https://; write it as url instead of url_as_stated [urls]"]
-
-
-def test_url_is_still_refused_without_its_scheme(data_folder):
-    assert organisation(data_folder, "url: www.ocmwgent.be") == [
-        "data/more.yaml:5:10: error: organisations[0].url: 'www.ocmwgent.be' must start with "
-        "https:// or http://; allowed: an absolute http(s) URL such as https://example.org/page [urls]"]
-
 
 def test_the_model_keeps_the_website_as_stated(tmp_path):
     folder = tmp_path / "data"
@@ -92,28 +78,6 @@ programmes:
       - source: ocmw-gent-kinderarmoede-2014
     last_reviewed: "2026-11-23"
 """
-
-
-def test_derived_values_with_their_fact_are_valid(data_folder):
-    assert problems(data_folder, DERIVED) == []
-    assert organisation(data_folder, 'countries: [BE]\n    derived: {countries: {en: "Gent, in its name"}}') == []
-
-
-def test_a_derived_note_needs_its_value(data_folder):
-    text = (DERIVED.replace("    countries: [BE]\n", "")
-            .replace("      regions: {en:", "      status: {en: the source}\n      period: {en: the funds}\n"
-                     "      regions: {en:"))
-    text = text.replace("    sources:", "    period: {note: {en: For some years.}}\n    sources:")
-    assert problems(data_folder, text) == [
-        "data/programmes.yaml:10:7: error: programmes[0].derived.countries: derived.countries says what the "
-        "countries are derived from, but the record gives no countries; give them, or remove "
-        "derived.countries [derived]",
-        "data/programmes.yaml:11:7: error: programmes[0].derived.status: derived.status says what the "
-        "status is derived from, but the record gives no status; give it, or remove derived.status [derived]",
-        "data/programmes.yaml:12:7: error: programmes[0].derived.period: derived.period says what the "
-        "period is derived from, but the record's period has no start or end; give them, or remove "
-        "derived.period [derived]",
-    ]
 
 
 def test_derived_takes_only_the_fields_it_documents(data_folder):

@@ -120,13 +120,8 @@ def _collect(ctx: Context, file: LoadedFile, schema_problems: list[Problem]) -> 
         for name, terms in vocab.items():
             if not isinstance(terms, list):
                 continue
-            if name in ctx.vocab_at:
-                other, _ = ctx.vocab_at[name]
-                pos = file.key_position(("vocabularies", name))
-                schema_problems.append(Problem(
-                    file.path, pos.line, pos.col, ERROR, f"vocabularies.{name}",
-                    f"vocabulary '{name}' is already defined in {other.path}; define it once",
-                    "vocabulary-terms"))
+            if name in ctx.vocab_at:  # the vocabulary-terms rule reports it
+                ctx.vocab_again.append((name, file, ("vocabularies", name)))
                 continue
             ctx.vocab_at[name] = (file, ("vocabularies", name))
             ctx.vocab[name] = {t["id"]: t for t in terms
@@ -162,8 +157,7 @@ def _validate(folder: Path, today: dt.date | None) -> Result:
         found = schema.check_file(file)
         _collect(ctx, file, found)
         result.problems.extend(found)
-    for rule in rules.ALL:
-        result.problems.extend(rule.check(ctx))
+    result.problems.extend(rules.run(ctx))
     result.problems = sorted(set(result.problems), key=_order)
     return result
 

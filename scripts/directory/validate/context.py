@@ -6,7 +6,6 @@ from dataclasses import dataclass, field
 from typing import Any, Iterator
 
 from ..load import LoadedFile
-from ..problems import ERROR, Problem, field_path
 from ..review import today as real_today
 
 # data file key -> record type
@@ -38,6 +37,9 @@ class Context:
     # vocabulary name -> term id -> term; and where each vocabulary stands
     vocab: dict[str, dict[str, dict]] = field(default_factory=dict)
     vocab_at: dict[str, tuple[LoadedFile, tuple]] = field(default_factory=dict)
+    # (name, file, path) of each further definition of a vocabulary already
+    # defined in another file (the first counts; the vocabulary-terms rule reports these)
+    vocab_again: list[tuple[str, LoadedFile, tuple]] = field(default_factory=list)
     files: list[LoadedFile] = field(default_factory=list)
     # the day review dates are measured against (DIRECTORY_TODAY in tests)
     today: dt.date = field(default_factory=real_today)
@@ -56,18 +58,6 @@ class Context:
             if rec.type == type_ and rec.id and rec.id not in out:
                 out[rec.id] = rec
         return out
-
-    def at(self, rec: Record, sub: tuple, message: str, rule: str,
-           level: str = ERROR, at_key: bool = False) -> Problem:
-        """A problem at ``sub`` inside ``rec``."""
-        path = rec.path + tuple(sub)
-        pos = rec.file.key_position(path) if at_key else rec.file.position(path)
-        return Problem(rec.file.path, pos.line, pos.col, level, field_path(path), message, rule)
-
-    def at_file(self, file: LoadedFile, path: tuple, message: str, rule: str,
-                level: str = ERROR) -> Problem:
-        pos = file.position(path)
-        return Problem(file.path, pos.line, pos.col, level, field_path(path), message, rule)
 
 
 def find(data: Any, pattern: tuple, prefix: tuple = ()) -> list[tuple[tuple, Any]]:

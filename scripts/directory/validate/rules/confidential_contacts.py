@@ -5,6 +5,7 @@ not be in the repository at all: remove the record (and ask the maintainers
 to purge it from the history if it was ever pushed).
 """
 from ..context import Context
+from .common import at
 
 ID = "confidential-contacts"
 LEVEL = "error"
@@ -13,5 +14,5 @@ LEVEL = "error"
 def check(ctx: Context):
     for rec in ctx.valid("contact"):
         if rec.data.get("confidential") is True:
-            yield ctx.at(rec, ("confidential",), "a contact marked confidential must not be in "
-                         "the data; remove the whole record", ID)
+            yield at(rec, ("confidential",), "a contact marked confidential must not be in "
+                     "the data; remove the whole record")

@@ -8,6 +8,7 @@ the contact. The page always shows a contact with its source's date.
 from ...dates import PartialDate, parse
 from ...review import CONTACT_SOURCE_MONTHS, source_too_old
 from ..context import Context
+from .common import at
 
 ID = "contact-age"
 LEVEL = "warning"
@@ -23,7 +24,7 @@ def check(ctx: Context):
         date = parse(source.data.get("date")) if source.data.get("date") is not None else None
         if not isinstance(date, PartialDate) or not source_too_old(date, ctx.today):
             continue
-        yield ctx.at(rec, ("source", "source"),
-                     f"the source '{source.id}' is dated {date.iso()}, more than "
-                     f"{CONTACT_SOURCE_MONTHS} months ago; cite a newer publication of this "
-                     "contact or remove the contact", ID, level=LEVEL)
+        yield at(rec, ("source", "source"),
+                 f"the source '{source.id}' is dated {date.iso()}, more than "
+                 f"{CONTACT_SOURCE_MONTHS} months ago; cite a newer publication of this "
+                 "contact or remove the contact")

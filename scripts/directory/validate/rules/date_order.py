@@ -5,6 +5,7 @@ from 2021 to 2019 is not.
 """
 from ...dates import PartialDate, parse
 from ..context import Context, find
+from .common import at
 
 ID = "date-order"
 LEVEL = "error"
@@ -22,6 +23,6 @@ def check(ctx: Context):
                 if start.year is None or end.year is None:
                     continue
                 if start.earliest > end.latest:
-                    yield ctx.at(rec, sub + ("end",), (
+                    yield at(rec, sub + ("end",), (
                         f"the period ends ({end.iso()}) before it starts ({start.iso()}); "
-                        "the end must be the same as or later than the start"), ID)
+                        "the end must be the same as or later than the start"))

@@ -22,6 +22,7 @@ status, a period without start or end) is an error: give the value, or
 remove the note.
 """
 from ..context import Context
+from .common import at
 
 ID = "derived"
 LEVEL = "error"
@@ -53,5 +54,5 @@ def check(ctx: Context):
             else:
                 missing, them = f"the record gives no {name}", "give them"
             verb = "is" if name in ("status", "period") else "are"
-            yield ctx.at(rec, ("derived", name), f"derived.{name} says what the {name} {verb} derived "
-                         f"from, but {missing}; {them}, or remove derived.{name}", ID, at_key=True)
+            yield at(rec, ("derived", name), f"derived.{name} says what the {name} {verb} derived "
+                     f"from, but {missing}; {them}, or remove derived.{name}", at_key=True)

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ...problems import WARNING, Problem
 from ..context import Context
+from .common import Finding, at_file, terms
 
 ID = "editor-schema"
 LEVEL = "warning"
@@ -45,13 +45,16 @@ def check(ctx: Context):
                 "this warning never blocks a pull request)")
         told = False
         old_terms, new_terms = editor.terms_of(committed), editor.terms_of(fresh)
-        for vocab, terms in new_terms.items():
+        for vocab, fresh_terms in new_terms.items():
             old = old_terms.get(vocab, {})
-            if vocab not in ctx.vocab_at or old == terms:
+            if vocab not in ctx.vocab_at or old == fresh_terms:
                 continue
             file, path = ctx.vocab_at[vocab]
+            where: dict = {}  # term id -> its path in the file (the first term with the id)
+            for _, term_path, term in terms(ctx, vocab):
+                where.setdefault(term.get("id"), term_path)
             noun = NOUNS.get(vocab, "term")
-            for i, (tid, described) in enumerate(terms.items()):
+            for i, (tid, described) in enumerate(fresh_terms.items()):
                 if tid not in old:
                     what = f"the {noun} '{tid}' is not yet in {shown}, so VS Code flags it as unknown"
                 elif old[tid] != described:
@@ -59,26 +62,15 @@ def check(ctx: Context):
                 else:
                     continue
                 told = True
-                yield ctx.at_file(file, path + (_index(file, path, tid, i), "id"), f"{what}; {todo}",
-                                  ID, level=WARNING)
-            gone = [tid for tid in old if tid not in terms]
+                yield at_file(file, where.get(tid, path + (i,)) + ("id",), f"{what}; {todo}")
+            gone = [tid for tid in old if tid not in fresh_terms]
             if gone:
                 told = True
                 listed = ", ".join(f"'{tid}'" for tid in gone)
-                yield ctx.at_file(file, path, f"{shown} still offers the {vocab.replace('_', ' ')} "
-                                  f"{listed}, which this vocabulary no longer has; {todo}", ID, level=WARNING)
+                yield at_file(file, path, f"{shown} still offers the {vocab.replace('_', ' ')} "
+                              f"{listed}, which this vocabulary no longer has; {todo}")
         if not told or editor.skeleton(committed) != editor.skeleton(fresh):
-            yield Problem(first.path, 1, 1, WARNING, "(file)",
+            yield Finding(first.path, 1, 1, "(file)",
                           f"{shown}, which this file names for VS Code, is not what {editor.COMMAND} "
-                          f"makes of schema/{SCHEMA_PATH.name} and the vocabularies; {todo}", ID)
+                          f"makes of schema/{SCHEMA_PATH.name} and the vocabularies; {todo}")
 
-
-def _index(file, path: tuple, tid: str, fallback: int) -> int:
-    """The position of the term ``tid`` in the vocabulary's list in its file."""
-    terms = file.data
-    for key in path:
-        terms = terms[key]
-    for i, term in enumerate(terms):
-        if isinstance(term, dict) and term.get("id") == tid:
-            return i
-    return fallback

@@ -5,6 +5,7 @@ Netherlands and Denmark read each other's programmes through it. A missing
 English summary does not block publishing, but the record is harder to find.
 """
 from ..context import Context
+from .common import at
 
 ID = "english-summary"
 LEVEL = "warning"
@@ -14,5 +15,5 @@ def check(ctx: Context):
     for rec in ctx.valid("programme"):
         summary = rec.data.get("summary") or {}
         if "en" not in summary:
-            yield ctx.at(rec, ("summary",), "no English summary; add 'en:' with one or two "
-                         "sentences written from the source", ID, level=LEVEL)
+            yield at(rec, ("summary",), "no English summary; add 'en:' with one or two "
+                     "sentences written from the source")

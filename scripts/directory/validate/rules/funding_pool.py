@@ -36,6 +36,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from ..context import Context, Record
+from .common import at
 
 ID = "funding-pool"
 LEVEL = "error"
@@ -104,39 +105,39 @@ def check(ctx: Context):
     amounts: dict[tuple, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
     for rec in programmes.values():
         for i, item in enumerate(rec.data.get("funding", [])):
-            at = ("funding", i)
+            item_at = ("funding", i)
             is_pool, share = item.get("pool") is True, item.get("share_of")
             if item.get("shared_among") is not None and not is_pool:
-                yield ctx.at(rec, at + ("shared_among",), "shared_among says how many share a pool; "
-                             "add pool: true to this item, or remove shared_among", ID)
+                yield at(rec, item_at + ("shared_among",), "shared_among says how many share a pool; "
+                         "add pool: true to this item, or remove shared_among")
             money = _money(item)
             if share is not None:
                 if is_pool:
-                    yield ctx.at(rec, at + ("share_of",), "an item is either a pool (pool: true) or a "
-                                 "share of one (share_of), not both; remove one of them", ID)
+                    yield at(rec, item_at + ("share_of",), "an item is either a pool (pool: true) or a "
+                             "share of one (share_of), not both; remove one of them")
                 elif share == rec.id:
-                    yield ctx.at(rec, at + ("share_of",), "share_of names this record itself; name the "
-                                 "record that holds the pool", ID)
+                    yield at(rec, item_at + ("share_of",), "share_of names this record itself; name the "
+                             "record that holds the pool")
                 elif share in programmes and share not in holders:
-                    yield ctx.at(rec, at + ("share_of",), f"'{share}' holds no pool; mark the pool's "
-                                 f"amount in the funding of '{share}' with pool: true, or remove share_of", ID)
+                    yield at(rec, item_at + ("share_of",), f"'{share}' holds no pool; mark the pool's "
+                             f"amount in the funding of '{share}' with pool: true, or remove share_of")
                 elif money is not None and any(
                         (m := _money(pool)) is not None and m[1] == money[1] and money[0] >= m[0]
                         for pool in holders.get(share, [])):
-                    yield ctx.at(rec, at + ("amount",), (
+                    yield at(rec, item_at + ("amount",), (
                         f"{_shown(money)} is the whole pool of '{share}' or more, not this "
                         "programme's share; remove amount (the page then says 'share not "
-                        "stated'), or give the share the source states"), ID)
+                        "stated'), or give the share the source states"))
                 continue
             if money is None:
                 continue
             other = next(((r, pool) for r, pool in pools.get(money, []) if r.id != rec.id), None)
             if other is not None and not is_pool:
                 holder, pool = other
-                yield ctx.at(rec, at + ("amount",), (
+                yield at(rec, item_at + ("amount",), (
                     f"{_shown(money)} is the pool of '{holder.id}'{_pool_words(pool)}, not this "
                     f"programme's own money; write share_of: {holder.id} instead of amount and "
-                    "currency (give an amount only when the source states this programme's own share)"), ID)
+                    "currency (give an amount only when the source states this programme's own share)"))
                 continue
             amounts[money][rec.id].append(i)
 
@@ -164,5 +165,5 @@ def check(ctx: Context):
                                f"is shared among the parts of '{whole}', mark it there with pool: true "
                                f"and write share_of: {whole} here, otherwise remove the amount here")
                 for i in by_rec[pid]:
-                    yield ctx.at(rec, ("funding", i, "amount"), message, ID)
+                    yield at(rec, ("funding", i, "amount"), message)
             enclosing.append((span, pid))

@@ -5,34 +5,27 @@ subdivision codes (BE-VLG), currencies ISO 4217 codes (EUR, DKK) and
 languages ISO 639-1 codes (nl, da, en), both as language keys of texts and as
 a record's original language. The vocabularies may only define real codes.
 """
-from functools import lru_cache
+from functools import lru_cache, partial
 
 import pycountry
 
 from ..context import Context, find
+from .common import at, at_file, terms
 
 ID = "iso-codes"
 LEVEL = "error"
 
 
 @lru_cache(maxsize=None)
-def _country(code: str) -> bool:
-    return pycountry.countries.get(alpha_2=code) is not None
+def _known(database: str, key: str, code: str) -> bool:
+    """Whether pycountry's ``database`` has an entry whose ``key`` is ``code``."""
+    return getattr(pycountry, database).get(**{key: code}) is not None
 
 
-@lru_cache(maxsize=None)
-def _region(code: str) -> bool:
-    return pycountry.subdivisions.get(code=code) is not None
-
-
-@lru_cache(maxsize=None)
-def _currency(code: str) -> bool:
-    return pycountry.currencies.get(alpha_3=code) is not None
-
-
-@lru_cache(maxsize=None)
-def _language(code: str) -> bool:
-    return pycountry.languages.get(alpha_2=code) is not None
+_country = partial(_known, "countries", "alpha_2")
+_region = partial(_known, "subdivisions", "code")
+_currency = partial(_known, "currencies", "alpha_3")
+_language = partial(_known, "languages", "alpha_2")
 
 
 LANGUAGE_MAPS = {
@@ -54,20 +47,17 @@ VOCABULARY_CODES = [
 
 def check(ctx: Context):
     for name, test, what in VOCABULARY_CODES:
-        if name not in ctx.vocab_at:
-            continue
-        file, path = ctx.vocab_at[name]
-        for i, term in enumerate(file.data["vocabularies"][name] or []):
-            code = term.get("id") if isinstance(term, dict) else None
+        for file, term_path, term in terms(ctx, name):
+            code = term.get("id")
             if isinstance(code, str) and not test(code):
-                yield ctx.at_file(file, path + (i, "id"), f"'{code}' is not {what}", ID)
+                yield at_file(file, term_path + ("id",), f"'{code}' is not {what}")
     for rec in ctx.valid():
         for sub, code in find(rec.data, ("funding", "*", "currency")):
             if not _currency(code):
-                yield ctx.at(rec, sub, f"'{code}' is not an ISO 4217 currency code (such as EUR, DKK)", ID)
+                yield at(rec, sub, f"'{code}' is not an ISO 4217 currency code (such as EUR, DKK)")
         for pattern in LANGUAGE_MAPS.get(rec.type, []):
             for sub, mapping in find(rec.data, pattern):
                 for key in mapping:
                     if not _language(key):
-                        yield ctx.at(rec, sub + (key,), f"'{key}' is not an ISO 639-1 language code "
-                                     "(such as nl, da, en)", ID, at_key=True)
+                        yield at(rec, sub + (key,), f"'{key}' is not an ISO 639-1 language code "
+                                 "(such as nl, da, en)", at_key=True)

@@ -24,11 +24,12 @@ import dataclasses
 import html
 import re
 import time
-from pathlib import Path
 
-from ...description import Finding, might_have_findings, render
+from ...description import might_have_findings, render
+from ...description import Finding as TextFinding
 from ...load import LoadedFile, Position
 from ..context import Context
+from .common import at
 
 ID = "markdown-safety"
 LEVEL = "error"
@@ -46,10 +47,10 @@ def check(ctx: Context):
                 continue
             sub = ("description", lang)
             if time.process_time() > deadline:
-                yield ctx.at(rec, sub, f"checking the descriptions took more than {TIME_BUDGET:.0f} "
-                             "seconds, the limit, so this one and those after it were not checked; "
-                             "look for descriptions written to slow the check (thousands of '*', '[' "
-                             "or list markers) and shorten them", ID)
+                yield at(rec, sub, f"checking the descriptions took more than {TIME_BUDGET:.0f} "
+                         "seconds, the limit, so this one and those after it were not checked; "
+                         "look for descriptions written to slow the check (thousands of '*', '[' "
+                         "or list markers) and shorten them")
                 return
             seen: dict[str, int] = {}  # how many findings quoted the same text so far
             html_told = False
@@ -59,7 +60,7 @@ def check(ctx: Context):
                         continue
                     html_told = True
                 nth = seen[finding.found] = seen.get(finding.found, -1) + 1
-                problem = ctx.at(rec, sub, finding.message, ID)
+                problem = at(rec, sub, finding.message)
                 pos = files.where(rec.file, rec.file.position(rec.path + sub), text, finding, nth)
                 yield dataclasses.replace(problem, line=pos.line, col=pos.col) if pos else problem
 
@@ -68,14 +69,14 @@ _LINE_BREAK = re.compile("\r\n|[\n\r\x85\u2028\u2029]")  # YAML's line breaks
 
 
 class _Files:
-    """The lines of the data files, read when a finding needs them (the loader
-    keeps positions, not text), and where each file's keys and values start."""
+    """The lines of the data files, split when a finding needs them, and where
+    each file's keys and values start."""
 
     def __init__(self) -> None:
-        self.lines: dict[str, list[str] | None] = {}
+        self.lines: dict[int, list[str]] = {}
         self.starts: dict[int, list[int]] = {}
 
-    def where(self, file: LoadedFile, start: Position, text: str, finding: Finding,
+    def where(self, file: LoadedFile, start: Position, text: str, finding: TextFinding,
               nth: int) -> Position | None:
         """The line and column of what a finding is about, when it stands on a
         later line of the file than where the text starts (a block text ``|``
@@ -86,8 +87,8 @@ class _Files:
         decode = finding.found not in text  # Markdown decoded a character reference: &#106;avascript:
         if (html.unescape(text) if decode else text).count(finding.found) <= nth:
             return None
-        lines = self._lines(file.path)
-        if lines is None or start.line > len(lines):
+        lines = self._lines(file)
+        if start.line > len(lines):
             return None
         starts = self._starts(file)
         after = bisect.bisect_right(starts, start.line)
@@ -107,13 +108,10 @@ class _Files:
                 col += 1
         return None
 
-    def _lines(self, path: str) -> list[str] | None:
-        if path not in self.lines:
-            try:
-                self.lines[path] = _LINE_BREAK.split(Path(path).read_text(encoding="utf-8-sig"))
-            except (OSError, UnicodeError):
-                self.lines[path] = None
-        return self.lines[path]
+    def _lines(self, file: LoadedFile) -> list[str]:
+        if id(file) not in self.lines:
+            self.lines[id(file)] = _LINE_BREAK.split(file.text)
+        return self.lines[id(file)]
 
     def _starts(self, file: LoadedFile) -> list[int]:
         if id(file) not in self.starts:

@@ -28,6 +28,7 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
 from ..context import RECORD_LISTS, Context, find
+from .common import at
 
 ID = "number-format"
 LEVEL = "error"
@@ -196,4 +197,4 @@ def check(ctx: Context):
                     continue  # plain digits, or not a number (the schema says so)
                 message = advice_for_number(written, value, sub[-1])
                 if message:
-                    yield ctx.at(rec, sub, message, ID)
+                    yield at(rec, sub, message)

@@ -6,6 +6,7 @@ source, so that the site never shows only a translation. (An organisation's
 summary is the directory's own and may be in English only.)
 """
 from ..context import Context
+from .common import at
 
 ID = "original-language"
 LEVEL = "error"
@@ -20,6 +21,6 @@ def check(ctx: Context):
         for key in keys:
             texts = rec.data.get(key)
             if isinstance(texts, dict) and lang not in texts:
-                yield ctx.at(rec, (key,), (
+                yield at(rec, (key,), (
                     f"no text in the original language '{lang}'; add '{lang}:' with the text "
-                    f"as the source gives it (found: {', '.join(sorted(texts))})"), ID)
+                    f"as the source gives it (found: {', '.join(sorted(texts))})"))

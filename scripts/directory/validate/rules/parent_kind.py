@@ -5,6 +5,7 @@ an action plan or strand, an action under a pillar, a module under a course,
 a course under an initiative, and so on. A record may not be its own parent.
 """
 from ..context import Context
+from .common import at
 
 ID = "parent-kind"
 LEVEL = "error"
@@ -18,7 +19,7 @@ def check(ctx: Context):
         if parent_id is None:
             continue
         if parent_id == rec.id:
-            yield ctx.at(rec, ("parent",), "a record cannot be its own parent", ID)
+            yield at(rec, ("parent",), "a record cannot be its own parent")
             continue
         parent = programmes.get(parent_id)
         kind = kinds.get(rec.data["kind"])
@@ -27,7 +28,7 @@ def check(ctx: Context):
         allowed = kind.get("parents") or []
         if parent.data["kind"] not in allowed:
             where = f"under {', '.join(allowed)}" if allowed else "under no other record"
-            yield ctx.at(rec, ("parent",), (
+            yield at(rec, ("parent",), (
                 f"a {rec.data['kind']} cannot sit under '{parent_id}', which is a "
                 f"{parent.data['kind']}; a {rec.data['kind']} may sit {where}"
-            ), ID)
+            ))

@@ -10,20 +10,18 @@ the rules of a programme's parent (parent-kind, parent-cycles).
 from __future__ import annotations
 
 from ..context import Context
-from .parent_cycles import first_met, loops
+from .common import at, loops_first_met
 
 ID = "part-of-cycles"
 LEVEL = "error"
 
 
 def check(ctx: Context):
-    by_id = {rec.id: rec for rec in ctx.valid("organisation")}
-    links = {rec_id: rec.data.get("part_of") for rec_id, rec in by_id.items()}
-    for loop in loops(links):
-        if len(loop) == 1:
-            yield ctx.at(by_id[loop[0]], ("part_of",), "an organisation cannot be part of itself; "
-                         "name the organisation it belongs to, or leave part_of out", ID)
-            continue
-        chain = first_met(loop, by_id)
-        yield ctx.at(by_id[chain[0]], ("part_of",), f"part_of forms a loop: {' -> '.join(chain)}; "
-                     "one of these organisations must be part of another organisation or of none", ID)
+    organisations = {rec.id: rec for rec in ctx.valid("organisation")}
+    for rec, chain in loops_first_met(organisations, "part_of"):
+        if len(chain) == 2:  # [a, a]
+            yield at(rec, ("part_of",), "an organisation cannot be part of itself; name the "
+                     "organisation it belongs to, or leave part_of out")
+        else:
+            yield at(rec, ("part_of",), f"part_of forms a loop: {' -> '.join(chain)}; one of these "
+                     "organisations must be part of another organisation or of none")

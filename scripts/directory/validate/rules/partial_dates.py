@@ -13,6 +13,7 @@ error, and so is the year 0000, which no calendar has.
 """
 from ...dates import parse
 from ..context import Context, find
+from .common import at
 
 ID = "partial-dates"
 LEVEL = "error"
@@ -34,7 +35,7 @@ def check(ctx: Context):
             for sub, value in find(rec.data, pattern):
                 parsed = parse(value)
                 if isinstance(parsed, str):
-                    yield ctx.at(rec, sub, parsed, ID)
+                    yield at(rec, sub, parsed)
                 elif parsed.year is None and sub[-1] in NEED_YEAR:
-                    yield ctx.at(rec, sub, "a period's start and end need a year; leave the "
-                                 "field out if the source does not give one", ID)
+                    yield at(rec, sub, "a period's start and end need a year; leave the "
+                             "field out if the source does not give one")

@@ -8,6 +8,7 @@ does not exist (or is of another type) is an error; the message suggests the
 closest existing id (of a record without problems of its own).
 """
 from ..context import Context, find
+from .common import at
 from ..suggest import unknown
 
 ID = "references"
@@ -53,4 +54,4 @@ def check(ctx: Context):
                         # schema problem (an id with 'ø', say) is no fix to offer
                         said[target, value] = unknown(f"{target} id", value, [
                             i for i, r in known[target].items() if r.valid])
-                    yield ctx.at(rec, sub, said[target, value], ID)
+                    yield at(rec, sub, said[target, value])

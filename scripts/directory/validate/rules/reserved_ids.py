@@ -21,6 +21,7 @@ Sources page's heading. So these ids are reserved:
 from __future__ import annotations
 
 from ..context import Context
+from .common import at, at_file, terms
 
 ID = "reserved-ids"
 LEVEL = "error"
@@ -58,13 +59,10 @@ def check(ctx: Context):
     for rec in ctx.valid():
         message = reserved(rec.type, rec.id) if rec.id else None
         if message:
-            yield ctx.at(rec, ("id",), message, ID)
+            yield at(rec, ("id",), message)
     for name, taken in TERMS.items():
-        if name not in ctx.vocab_at:
-            continue
-        file, path = ctx.vocab_at[name]
-        for i, term in enumerate(file.data["vocabularies"][name] or []):
-            term_id = term.get("id") if isinstance(term, dict) else None
+        for file, term_path, term in terms(ctx, name):
+            term_id = term.get("id")
             if isinstance(term_id, str) and term_id in taken:
-                yield ctx.at_file(file, path + (i, "id"), f"'{term_id}' {taken[term_id]}; choose "
-                                  "another id (and change the records that use it)", ID)
+                yield at_file(file, term_path + ("id",), f"'{term_id}' {taken[term_id]}; "
+                              "choose another id (and change the records that use it)")

@@ -9,6 +9,7 @@ publishes; its page says it may be out of date.
 from ...dates import full_day
 from ...review import REVIEW_MONTHS, is_overdue, review_due
 from ..context import Context
+from .common import at
 
 ID = "review-due"
 LEVEL = "warning"
@@ -19,8 +20,8 @@ def check(ctx: Context):
         reviewed = rec.data.get("last_reviewed")
         if full_day(reviewed) is None or not is_overdue(reviewed, ctx.today):
             continue  # a day that does not exist, or out of range, is the partial-dates rule's error
-        yield ctx.at(rec, ("last_reviewed",),
-                     f"last reviewed {reviewed}, more than {REVIEW_MONTHS} months ago (due "
-                     f"{review_due(reviewed).isoformat()}); check the record against its sources "
-                     "and set last_reviewed to the day you did", ID, level=LEVEL)
+        yield at(rec, ("last_reviewed",),
+                 f"last reviewed {reviewed}, more than {REVIEW_MONTHS} months ago (due "
+                 f"{review_due(reviewed).isoformat()}); check the record against its sources "
+                 "and set last_reviewed to the day you did")
 

@@ -24,8 +24,9 @@ from __future__ import annotations
 import re
 
 from ...load import LoadedFile
-from ...problems import Problem, field_path
+from ...problems import field_path
 from ..context import Context, Record
+from .common import Finding, at_file
 
 ID = "template-text"
 LEVEL = "warning"
@@ -127,18 +128,20 @@ def _shown(value) -> str:
         ("[]" if isinstance(value, list) else "{}")
 
 
-def _at_eol(file: LoadedFile, rec: Record, path: tuple | None, line: int, comment) -> Problem:
+def _at_eol(file: LoadedFile, rec: Record, path: tuple | None, line: int, comment) -> Finding:
     path = path or rec.path
     value = _value(file.data, path)
     if _is_placeholder(value):
-        pos = file.position(path)
-        return Problem(file.path, pos.line, pos.col, LEVEL, field_path(path),
-                       f"'{_shown(value)}' is still the placeholder of make new; write the value "
-                       "the source gives, or delete the line", ID)
+        return _placeholder(file, path, value)
     kind = _HELP.search(comment.text).group(1)
-    return Problem(file.path, line, comment.col + 1, LEVEL, field_path(path),
+    return Finding(file.path, line, comment.col + 1, field_path(path),
                    f"the help comment of make new ('# {kind}: …') is still at the end of this "
-                   "line; delete it, from the '#' to the end of the line", ID)
+                   "line; delete it, from the '#' to the end of the line")
+
+
+def _placeholder(file: LoadedFile, path: tuple, value) -> Finding:
+    return at_file(file, path, f"'{_shown(value)}' is still the placeholder of make new; write the "
+                   "value the source gives, or delete the line")
 
 
 def _is_placeholder(value) -> bool:
@@ -158,7 +161,7 @@ def _flush(file: LoadedFile, run: list):
         message = (f"lines {start}-{end} are optional fields of the make new template, still "
                    "commented out; delete the ones you do not use (to use one, remove the '# ' "
                    "at the start of its lines and fill it in)")
-    yield Problem(file.path, start, first.col + 1, LEVEL, field_path(rec.path), message, ID)
+    yield Finding(file.path, start, first.col + 1, field_path(rec.path), message)
 
 
 def _todos(file: LoadedFile, records: list[Record], done: set[int]):
@@ -167,11 +170,9 @@ def _todos(file: LoadedFile, records: list[Record], done: set[int]):
     for rec in records:
         for path, value in _walk(rec.data, rec.path):
             if value == "TODO":
-                pos = file.position(path)
-                if pos.line not in done:
-                    yield Problem(file.path, pos.line, pos.col, LEVEL, field_path(path),
-                                  "'TODO' is still the placeholder of make new; write the value "
-                                  "the source gives, or delete the line", ID)
+                found = _placeholder(file, path, value)
+                if found.line not in done:
+                    yield found
 
 
 def _walk(value, path: tuple):

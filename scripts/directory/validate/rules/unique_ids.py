@@ -5,6 +5,7 @@ to it, so two records (of any type, in any data file) may not share one.
 Choose a new id for the second record; never reuse the id of a removed one.
 """
 from ..context import Context
+from .common import at
 
 ID = "unique-ids"
 LEVEL = "error"
@@ -18,9 +19,9 @@ def check(ctx: Context):
         if rec.id in first:
             other = first[rec.id]
             where = other.file.position(other.path + ("id",))
-            yield ctx.at(rec, ("id",), (
+            yield at(rec, ("id",), (
                 f"id '{rec.id}' is already used by the {other.type} at "
                 f"{other.file.path}:{where.line}; ids must be unique across all data files"
-            ), ID)
+            ))
         else:
             first[rec.id] = rec

@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 
 from ...patterns import ecma
 from ..context import Context, find
+from .common import at
 
 ID = "urls"
 LEVEL = "error"
@@ -53,12 +54,12 @@ def check(ctx: Context):
     for rec in ctx.valid("organisation"):
         stated = rec.data.get("url_as_stated")
         if isinstance(stated, str) and stated.strip().lower().startswith(("http://", "https://")):
-            yield ctx.at(rec, ("url_as_stated",), f"'{stated}' has its http:// or https://; write it "
-                         "as url instead of url_as_stated", ID)
+            yield at(rec, ("url_as_stated",), f"'{stated}' has its http:// or https://; write it "
+                     "as url instead of url_as_stated")
     for rec in ctx.valid():
         for pattern in FIELDS.get(rec.type, []):
             for sub, url in find(rec.data, pattern):
                 wrong = problem_with(url)
                 if wrong:
-                    yield ctx.at(rec, sub, f"'{url}' {wrong}; allowed: an absolute http(s) URL "
-                                 "such as https://example.org/page", ID)
+                    yield at(rec, sub, f"'{url}' {wrong}; allowed: an absolute http(s) URL "
+                             "such as https://example.org/page")

@@ -8,6 +8,7 @@ the new term (with an English label) to the vocabulary in the same pull
 request.
 """
 from ..context import Context, find
+from .common import at, at_file
 from ..suggest import unknown
 
 ID = "vocabulary"
@@ -50,13 +51,13 @@ NOUNS = {
 def check(ctx: Context):
     if not ctx.vocab_at and ctx.files:
         first = ctx.files[0]
-        yield ctx.at_file(first, (), "no vocabularies found in the data folder; add a file "
-                          "with a 'vocabularies:' mapping (see data/vocabularies.yaml)", ID)
+        yield at_file(first, (), "no vocabularies found in the data folder; add a file "
+                      "with a 'vocabularies:' mapping (see data/vocabularies.yaml)")
         return
     for name in NOUNS:
         if name not in ctx.vocab and ctx.vocab_at:
             file, path = next(iter(ctx.vocab_at.values()))
-            yield ctx.at_file(file, path, f"vocabulary '{name}' is missing; add it with its terms", ID)
+            yield at_file(file, path, f"vocabulary '{name}' is missing; add it with its terms")
     for rec in ctx.valid():
         for pattern, vocab in FIELDS.get(rec.type, []):
             terms = ctx.vocab.get(vocab)
@@ -64,4 +65,4 @@ def check(ctx: Context):
                 continue
             for sub, value in find(rec.data, pattern):
                 if value not in terms:
-                    yield ctx.at(rec, sub, unknown(NOUNS[vocab], value, terms), ID)
+                    yield at(rec, sub, unknown(NOUNS[vocab], value, terms))

@@ -1,12 +1,13 @@
 """Vocabulary terms are unique, labelled in English and consistent.
 
-Within one vocabulary each id appears once; every term has an English (en)
-label, because English is the site's common language; a kind's allowed
-parents are kinds; a region names a country of the countries vocabulary and
-its code starts with that country's code; a region lies 'within' a known
-region.
+Each vocabulary is defined once, in one data file; within it each id appears
+once. Every term has an English (en) label, because English is the site's
+common language. A kind's allowed parents are kinds; a region names a
+country of the countries vocabulary and its code starts with that country's
+code; a region lies 'within' a known region.
 """
 from ..context import Context
+from .common import at_file, terms
 
 ID = "vocabulary-terms"
 LEVEL = "error"
@@ -21,42 +22,38 @@ LINKS = [
 
 
 def check(ctx: Context):
-    for name, (file, path) in ctx.vocab_at.items():
-        items = _items(file, path)
+    for name, file, path in ctx.vocab_again:
+        other, _ = ctx.vocab_at[name]
+        yield at_file(file, path, f"vocabulary '{name}' is already defined in {other.path}; define it once",
+                      at_key=True)
+    for name in ctx.vocab_at:
         seen = set()
-        for i, term in items:
+        for file, term_path, term in terms(ctx, name):
             tid = term.get("id")
             if not isinstance(tid, str):
                 continue
             if tid in seen:
-                yield ctx.at_file(file, path + (i, "id"), f"'{tid}' is defined twice in '{name}'; keep one", ID)
+                yield at_file(file, term_path + ("id",), f"'{tid}' is defined twice in '{name}'; keep one")
             seen.add(tid)
             label = term.get("label")
             if isinstance(label, dict) and "en" not in label:
-                yield ctx.at_file(file, path + (i, "label"), "an English label (en) is required", ID)
+                yield at_file(file, term_path + ("label",), "an English label (en) is required")
             if name == "kinds":
                 for j, parent in enumerate(term.get("parents") or []):
                     if parent not in ctx.vocab.get("kinds", {}):
-                        yield ctx.at_file(file, path + (i, "parents", j),
-                                          f"'{parent}' is not a kind; parents must be kinds", ID)
+                        yield at_file(file, term_path + ("parents", j),
+                                      f"'{parent}' is not a kind; parents must be kinds")
             if name == "regions":
                 country = term.get("country")
                 if isinstance(country, str):
                     if country not in ctx.vocab.get("countries", {}):
-                        yield ctx.at_file(file, path + (i, "country"),
-                                          f"country '{country}' is not in the countries vocabulary", ID)
+                        yield at_file(file, term_path + ("country",),
+                                      f"country '{country}' is not in the countries vocabulary")
                     if not tid.startswith(country + "-"):
-                        yield ctx.at_file(file, path + (i, "id"),
-                                          f"region '{tid}' does not lie in country '{country}'; "
-                                          f"its code must start with '{country}-'", ID)
+                        yield at_file(file, term_path + ("id",),
+                                      f"region '{tid}' does not lie in country '{country}'; "
+                                      f"its code must start with '{country}-'")
                 within = term.get("within")
                 if within is not None and within not in ctx.vocab.get("regions", {}):
-                    yield ctx.at_file(file, path + (i, "within"),
-                                      f"'{within}' is not a region of the regions vocabulary", ID)
-
-
-def _items(file, path):
-    value = file.data
-    for key in path:
-        value = value[key]
-    return [(i, t) for i, t in enumerate(value) if isinstance(t, dict)]
+                    yield at_file(file, term_path + ("within",),
+                                  f"'{within}' is not a region of the regions vocabulary")

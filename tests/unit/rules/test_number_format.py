@@ -11,7 +11,8 @@ import pytest
 
 from directory.validate import validate
 from directory.validate.rules import number_format
-from test_validate import VALID
+
+from .cases import VALID, example_lines
 
 AGES = "target_group: {age_min: 0, age_max: 3}"
 
@@ -26,6 +27,12 @@ def checked(data_folder, amount: str, ages: str = "age_min: 0, age_max: 3") -> l
 AMOUNT = "data/programmes.yaml:19:17: error: programmes[1].funding[0].amount: "
 
 
+def test_example():
+    assert example_lines("number-format") == [
+        "data/programmes.yaml:8:17: error: programmes[0].funding[0].amount: '290.000' is read as 290: a dot is a "
+        "decimal point in a data file; write amount: 290000 (digits only; no thousands separator) [number-format]"]
+
+
 @pytest.mark.parametrize("amount,message", [
     ("290.000", "'290.000' is read as 290: a dot is a decimal point in a data file; write amount: "
                 "290000 (digits only; no thousands separator) [number-format]"),
@@ -36,6 +43,7 @@ AMOUNT = "data/programmes.yaml:19:17: error: programmes[1].funding[0].amount: "
     ("0x1F", "'0x1F' is read as 31 (a number in another base); write amount: 31 (digits only) "
              "[number-format]"),
 ])
+
 def test_a_number_written_as_a_dutch_or_danish_reader_reads_it_otherwise(data_folder, amount, message):
     assert checked(data_folder, amount) == [AMOUNT + message]
 

@@ -19,6 +19,8 @@ from directory.validate import validate
 from directory.validate.rules.reserved_ids import RECORDS, TERMS, reserved
 from support import FIXTURES, directory_of
 
+from .cases import example_lines
+
 PROGRAMME = """\
 programmes:
   - id: plan
@@ -61,6 +63,11 @@ def _lines(data_folder, programmes=PROGRAMME, contacts=CONTACTS, others=OTHERS) 
     return [p.format() for p in validate("data").problems
             if p.rule != "contact-age"]  # the real source of the contact is old
 
+
+def test_example():
+    assert example_lines("reserved-ids") == [
+        "data/programmes.yaml:2:9: error: programmes[0].id: 'index' is the address of the list of all programmes "
+        "(programmes/); choose another id [reserved-ids]"]
 
 def test_the_examples_are_valid(data_folder):
     assert _lines(data_folder) == []

@@ -11,6 +11,8 @@ from directory.new import add_record
 from directory.validate import validate
 from support import DATA
 
+from .cases import example_lines
+
 RULE = "[template-text]"
 
 
@@ -50,6 +52,14 @@ def filled(text: str) -> str:
 def line_of(text: str, start: str) -> int:
     return next(i for i, line in enumerate(text.splitlines(), 1) if line.lstrip().startswith(start))
 
+
+def test_example():
+    assert example_lines("template-text") == [
+        "data/programmes.yaml:3:22: warning: programmes[0].kind: the help comment of make new ('# required: …') is "
+        "still at the end of this line; delete it, from the '#' to the end of the line [template-text]",
+        "data/programmes.yaml:7:5: warning: programmes[0]: line 7 is an optional field of the make new template, "
+        "still commented out; delete it if you do not use it (to use it, remove the '# ' at the start of the line "
+        "and fill it in) [template-text]"]
 
 def test_a_record_filled_in_with_the_template_left_gets_a_warning_per_leftover(folder):
     text = filled(new_pilot(folder))

@@ -3,6 +3,8 @@ money; and how a pool and its shares reach the model."""
 from support import dedent, directory_of
 from directory.validate import validate
 
+from .cases import example_lines
+
 # an initiative, a course that is part of it, a module-like course under that,
 # and an unrelated programme; each test gives them funding
 BASE = """\
@@ -62,6 +64,13 @@ def problems(data_folder, programmes: str) -> list[str]:
     data_folder("programmes.yaml", programmes)
     return [p.format() for p in validate("data").problems]
 
+
+def test_example():
+    assert example_lines("funding-pool") == [
+        "data/programmes.yaml:18:18: error: programmes[1].funding[0].amount: 2000000 EUR is the pool of "
+        "'gent-plan', shared among 6, not this programme's own money; write share_of: gent-plan instead of "
+        "amount and currency (give an amount only when the source states this programme's own share) "
+        "[funding-pool]"]
 
 def test_a_pool_and_a_share_of_it_are_valid(data_folder):
     assert problems(data_folder, text(initiative=POOL, course=SHARE, part=SHARE)) == []

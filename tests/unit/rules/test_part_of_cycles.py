@@ -10,8 +10,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from directory.validate import validate
-from directory.validate.rules.parent_cycles import loops
+from directory.validate.rules.common import loops
 from support import ROOT
+
+from .cases import example_lines
 
 PROGRAMME = """\
 programmes:
@@ -42,6 +44,12 @@ def _lines(data_folder, *links) -> list[str]:
     data_folder("more-organisations.yaml", _organisations(*links))
     return [p.format() for p in validate("data").problems]
 
+
+def test_example():
+    assert example_lines("part-of-cycles") == [
+        "data/organisations.yaml:5:14: error: organisations[0].part_of: part_of forms a loop: city-of-gent -> "
+        "ocmw-gent -> city-of-gent; one of these organisations must be part of another organisation or of none "
+        "[part-of-cycles]"]
 
 def test_a_tree_is_fine(data_folder):
     assert _lines(data_folder, ("org-a", "org-b"), ("org-b", "ocmw-gent"), ("org-c", "org-b")) == []
