@@ -34,7 +34,8 @@ from directory.reference import reference_page  # noqa: E402
 from directory.render import Options, programme_path, render_pages  # noqa: E402
 from directory.search_index import INDEX_FOLDER, build_search_index  # noqa: E402
 from directory.site import site_files  # noqa: E402
-from directory.validate import data_files, validate  # noqa: E402
+from directory.load import data_files  # noqa: E402
+from directory.validate import validate  # noqa: E402
 from directory.validate.context import Context  # noqa: E402
 from directory.validate.schema import SCHEMA_PATH  # noqa: E402
 

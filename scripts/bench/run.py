@@ -66,7 +66,8 @@ from directory import model
 from directory.export import export_json
 from directory.problems import summary
 from directory.render import render_pages
-from directory.validate import data_files, validate
+from directory.load import data_files
+from directory.validate import validate
 from directory.search_index import INDEX_FOLDER
 
 from .synthetic import generate

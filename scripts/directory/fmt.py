@@ -100,9 +100,10 @@ from ruamel.yaml.nodes import ScalarNode as _RuamelScalar
 from ruamel.yaml.resolver import VersionedResolver
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from .load import LoadedFile, _Loader, load_file, load_text
+from .load import LoadedFile, compose, load_file, load_text, split_lines
+from .load.comments import Comment, find_comments
 from .problems import ERROR, Problem, field_path
-from .validate import data_files as folder_data_files
+from .load import data_files as folder_data_files
 from .validate.schema import schema as _schema
 
 LANGUAGE_ORDER = ("en", "nl", "da")  # after the record's original language
@@ -111,65 +112,6 @@ INDENT = 2
 RULE = "fmt"
 NOTICE = "notice"  # a layout difference is advice: it never blocks a pull request
 STR = "tag:yaml.org,2002:str"
-_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")  # what the parser takes for a line break
-
-
-# ---------------------------------------------------------------- comments
-
-
-@dataclass(frozen=True)
-class Comment:
-    """One comment: where it stands in the text and its words."""
-
-    index: int  # offset of the '#' in the text
-    line: int  # 0-based
-    col: int
-    text: str  # from '#' to the end of the line, trailing blanks removed
-    eol: bool  # something else stands before it on its line
-
-
-def find_comments(text: str) -> list[Comment]:
-    """Every comment in ``text`` (which must scan as YAML), in text order.
-
-    A comment is a '#' at the start of a line or after a blank that no token
-    (scalar, indicator, tag, ...) covers. The header line of a ``|``/``>``
-    block is not covered, so that ``key: |  # note`` is found too."""
-    covered = bytearray(len(text) + 1)
-    loader = _Loader(text)
-    try:
-        while loader.check_token():
-            token = loader.get_token()
-            start, end = token.start_mark.index, token.end_mark.index
-            if isinstance(token, yaml.ScalarToken) and token.style in ("|", ">"):
-                header_end = _BREAK.search(text, start)
-                start = end if header_end is None else min(header_end.start(), end)
-            covered[start:end] = b"\x01" * (end - start)
-    finally:
-        loader.dispose()
-    starts = _line_starts(text)
-    found = []
-    at = text.find("#")
-    while at >= 0:
-        if covered[at] or (at and text[at - 1] not in " \t\r\n"):
-            at = text.find("#", at + 1)
-            continue
-        line = bisect_right(starts, at) - 1
-        end = _BREAK.search(text, at)
-        end = len(text) if end is None else end.start()
-        found.append(Comment(at, line, at - starts[line], text[at:end].rstrip(),
-                             bool(text[starts[line]:at].strip())))
-        at = text.find("#", end)
-    return found
-
-
-def _line_starts(text: str) -> list[int]:
-    """Offsets at which the lines of ``text`` start."""
-    return [0] + [m.end() for m in _BREAK.finditer(text)]
-
-
-def split_lines(text: str) -> list[str]:
-    """The lines of ``text`` as the YAML parser counts them (NEL, LS and PS end lines too)."""
-    return _BREAK.split(text)
 
 
 # ---------------------------------------------------------------- the tree
@@ -568,18 +510,10 @@ class Writer:
 # ---------------------------------------------------------------- one file
 
 
-def _compose(text: str) -> Node:
-    loader = _Loader(text)
-    try:
-        return loader.get_single_node()
-    finally:
-        loader.dispose()
-
-
 def canonical_text(text: str) -> str:
     """The canonical form of a data file's text (which must load cleanly)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")  # YAML reads them all as \n
-    node = _compose(text)
+    node = compose(text)
     comments = find_comments(text)
     root = build_block(node) if _is_block(node) else None
     if root is not None:

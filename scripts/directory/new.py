@@ -49,7 +49,7 @@ from .load import LoadedFile, Position, load_file, load_text
 from .patterns import ecma
 from .problems import ERROR, Problem, quoted, summary
 from .review import today
-from .validate import data_files, display_path
+from .load import data_files, display_path
 from .validate.context import RECORD_LISTS
 from .validate.rules.references import FIELDS as REFERENCE_FIELDS
 from .validate.rules.reserved_ids import reserved

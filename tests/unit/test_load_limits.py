@@ -19,7 +19,8 @@ import pytest
 
 from directory import load
 from directory.load import load_file, load_text
-from directory.validate import data_files, find_data_files, validate
+from directory.load import data_files, find_data_files
+from directory.validate import validate
 from support import ROOT
 
 

@@ -50,7 +50,7 @@ def check(ctx: Context):
 
 def _check_file(file: LoadedFile, records: list[Record], text: str):
     """The template text in the file's records that passed the schema."""
-    from ...fmt import find_comments  # the comments outside every value (fmt is an editor tool too)
+    from ...load.comments import find_comments  # the comments outside every value
 
     spans = _spans(file, records)
     keys = _keys_by_line(file)

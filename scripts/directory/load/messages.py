@@ -249,7 +249,7 @@ def _flow_value(line: str, col: int) -> str:
 
 def explain(text: str, exc: yaml.MarkedYAMLError) -> tuple:
     """The place and the editor's words for a parser error in ``text``."""
-    from .load import Position  # the loader's Position (it imports this module)
+    from . import Position  # the loader's Position (it imports this module)
 
     mark = exc.problem_mark or exc.context_mark
     if mark is None:  # pragma: no cover - the parser marks its errors
