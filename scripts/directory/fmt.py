@@ -75,15 +75,14 @@ How it works: the file is read with the same parser as the loader
 Comments are found separately, as every ``#`` that is not inside a token, and
 are attached to entries by line and column (ruamel.yaml's round-trip mode
 attaches them to whatever token comes before, and drops comments inside
-``[...]``). The text is then written by the small writer below; ruamel.yaml's
-YAML 1.2 resolver is one of the readers a plain text must survive.
+``[...]``). The text is then written by the small writer below, each text
+quoted as ``directory.load.quote`` quotes it (ruamel.yaml's YAML 1.2 resolver
+is one of the readers a plain text must survive).
 """
 from __future__ import annotations
 
 import contextlib
 import difflib
-import io
-import json
 import os
 import re
 import stat
@@ -95,15 +94,12 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-from ruamel.yaml.nodes import ScalarNode as _RuamelScalar
-from ruamel.yaml.resolver import VersionedResolver
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from .load import LoadedFile, compose, load_file, load_text, split_lines
+from .load import LoadedFile, compose, load_file, load_text, quote, split_lines
+from .load import data_files as folder_data_files
 from .load.comments import Comment, find_comments
 from .problems import ERROR, Problem, field_path
-from .load import data_files as folder_data_files
 from .validate.schema import schema as _schema
 
 LANGUAGE_ORDER = ("en", "nl", "da")  # after the record's original language
@@ -111,7 +107,7 @@ SEPARATED_LEVELS = 2  # blank lines between the entries of the top two levels
 INDENT = 2
 RULE = "fmt"
 NOTICE = "notice"  # a layout difference is advice: it never blocks a pull request
-STR = "tag:yaml.org,2002:str"
+STR = quote.STR
 
 
 # ---------------------------------------------------------------- the tree
@@ -349,43 +345,11 @@ def _blocks_of(block: Block | None, node: Node) -> list[Block | None]:
 # ---------------------------------------------------------------- scalars
 
 
-_EMITTER = yaml.emitter.Emitter(io.StringIO(), allow_unicode=True)
-_YAML11 = yaml.resolver.Resolver()  # PyYAML: YAML 1.1, the loader's rules and more
-_YAML12 = VersionedResolver(version=(1, 2))  # ruamel.yaml, the editor's language server
-_NUMBER_LIKE = re.compile(r"[-+.(]{0,2}[0-9][-+0-9 .,:/()]*")  # "2019", "09 266 30 42", "2019-07"
-_ESCAPE = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]")
-
-
-def reads_as_text(text: str) -> bool:
-    """Whether ``text`` may go unquoted: YAML 1.1 and 1.2 readers both read it
-    as a text, and it does not look like a number or a date to a person."""
-    return (not _NUMBER_LIKE.fullmatch(text)
-            and _YAML11.resolve(ScalarNode, text, (True, False)) == STR
-            and _YAML12.resolve(_RuamelScalar, text, (True, False)) == STR)
-
-
-def text_scalar(text: str, flow: bool = False) -> str:
-    """A text as a one-line scalar: plain if that is safe, else quoted."""
-    analysis = _EMITTER.analyze_scalar(text)
-    plain = analysis.allow_flow_plain if flow else analysis.allow_block_plain
-    if plain and not analysis.empty and not analysis.multiline and reads_as_text(text):
-        return text
-    if ('"' in text or "\\" in text) and analysis.allow_single_quoted and not analysis.multiline:
-        return "'" + text.replace("'", "''") + "'"
-    return double_quoted(text)
-
-
-def double_quoted(text: str) -> str:
-    """``text`` in double quotes; JSON's escapes are YAML's, plus line-break look-alikes."""
-    quoted = json.dumps(text, ensure_ascii=False)
-    return _ESCAPE.sub(lambda m: f"\\u{ord(m.group()):04x}", quoted)
-
-
 def scalar(node: ScalarNode, flow: bool = False, key: bool = False) -> str:
-    """A scalar on one line: a text per ``text_scalar``, anything else as written
+    """A scalar on one line: a text per ``quote.scalar``, anything else as written
     (but an empty null as ``null`` where nothing would not read back)."""
     if node.tag == STR:
-        return text_scalar(node.value, flow)
+        return quote.scalar(node.value, flow)
     if (flow or key) and node.value == "":
         return "null"
     return node.value

@@ -29,7 +29,6 @@ import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import yaml
 from yaml.events import (
@@ -45,7 +44,7 @@ from yaml.events import (
     StreamStartEvent,
 )
 
-from .load import LoadedFile, Position, load_file, load_text
+from .load import LoadedFile, Position, load_file, load_text, quote
 from .patterns import ecma
 from .problems import ERROR, Problem, quoted, summary
 from .review import today
@@ -186,14 +185,6 @@ def _placeholder(node: dict) -> str:
     return TODO  # fails the pattern, type or rule of codes, ids, dates, numbers, yes/no, URLs
 
 
-def _scalar(value: str) -> str:
-    """``value`` as YAML text that reads back as the same string."""
-    loaded = load_text(f"v: {value}\n", "-")
-    if not loaded.problems and loaded.data == {"v": value} and "#" not in value:
-        return value
-    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
-
-
 def _sentence(text: str) -> str:
     text = text.strip()
     return text if text.endswith((".", "?", "!")) else text + "."
@@ -208,9 +199,9 @@ class _Template:
         self.folder = folder
         self.vocab_of = {pattern: name for pattern, name in VOCABULARY_FIELDS.get(type_, [])}
         self.refs = {pattern: target for pattern, target in REFERENCE_FIELDS.get(type_, [])}
-        self.prefill = {("id",): _scalar(record_id), ("last_reviewed",): f'"{day}"'}
+        self.prefill = {("id",): quote.scalar(record_id), ("last_reviewed",): quote.scalar(day)}
         if type_ == "programme":
-            self.prefill[("kind",)] = _scalar(kind)
+            self.prefill[("kind",)] = quote.scalar(kind)
 
     def lines(self) -> list[str]:
         """The record's fields, relative to its own column (no '- ')."""

@@ -20,7 +20,6 @@ escaping as the record pages (:mod:`directory.render`).
 """
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,7 +28,7 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from .load import load_file
+from .load import load_file, quote
 from .render import TEMPLATES, _finalize, escape_md
 from .validate.rules import references as reference_rule
 from .validate.rules import vocabulary as vocabulary_rule
@@ -312,44 +311,8 @@ def _minimal(s: Section) -> str | None:
         return None
     lines = [f"{s.key}:"]
     for i, f in enumerate(required):
-        lines.append(("  - " if i == 0 else "    ") + f"{f.key}: {yaml_flow(f.example)}")
+        lines.append(("  - " if i == 0 else "    ") + f"{f.key}: {quote.flow(f.example)}")
     return "\n".join(lines)
-
-
-_PLAIN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 ._/@+()'-]*$")
-_PLAIN_BLOCK = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 ._/@+()'?=&%:,-]*$")
-
-
-def yaml_flow(value: Any, top: bool = True) -> str:
-    """A value as it is written after 'key: ' in a data file: lists and mappings
-    in flow style, text plain where YAML reads it as that text, else in double
-    quotes (a date or number meant as text: "2019")."""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if value is None:
-        return "null"
-    if isinstance(value, (int, float)):
-        return str(value)
-    if isinstance(value, list):
-        return "[" + ", ".join(yaml_flow(v, False) for v in value) + "]"
-    if isinstance(value, dict):
-        return "{" + ", ".join(f"{yaml_flow(str(k), False)}: {yaml_flow(v, False)}" for k, v in value.items()) + "}"
-    text = str(value)
-    # inside [...] and {...} a comma or colon would end the text; after 'key: ' it would not
-    plain = _PLAIN_BLOCK.match(text) and ": " not in text and not text.endswith(":") if top \
-        else _PLAIN.match(text)
-    if plain and not text.endswith(" ") and not _resolves_to_other(text):
-        return text
-    return json.dumps(text, ensure_ascii=False)
-
-
-def _resolves_to_other(text: str) -> bool:
-    """True where YAML (1.1 or 1.2) would read the plain text as something else."""
-    if re.match(r"^[-+]?(\d[\d_]*)?(\.\d*)?([eE][-+]?\d+)?$", text) and any(c.isdigit() for c in text):
-        return True
-    if re.match(r"^\d{4}-\d\d?-\d\d?", text) or re.match(r"^\d+(:\d+)+", text):
-        return True
-    return text.lower() in {"y", "n", "yes", "no", "on", "off", "true", "false", "null", "~"}
 
 
 # -- allowed values -------------------------------------------------------------
@@ -581,7 +544,7 @@ def _environment() -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters.update(code=code, code_block=code_block, field_anchor=field_anchor, yaml=yaml_flow)
+    env.filters.update(code=code, code_block=code_block, field_anchor=field_anchor, yaml=quote.flow)
     env.globals.update(required_text=required_text)
     return env
 

@@ -24,9 +24,10 @@ from jsonschema import Draft202012Validator
 from support import DATA, FIXTURES, ROOT
 from htmlcheck import Page, injected_markup
 from directory.load import load_text
+from directory.load.quote import flow as yaml_flow
 from directory.reference import (
     PATTERN_WORDS, anchor_for, annotated_sections, load_vocabularies, reference_page, render_reference,
-    strip_annotations, yaml_flow,
+    strip_annotations,
 )
 from directory.render import escape_md
 from directory.validate.rules import references as reference_rule

@@ -21,6 +21,8 @@ from dataclasses import dataclass
 import yaml
 from yaml.events import ScalarEvent
 
+from .quote import quoted as _in_yaml_quotes
+
 INDENT = 2  # the data files indent by two spaces (fmt writes them so)
 
 
@@ -33,10 +35,7 @@ def short(text: str, limit: int = 60) -> str:
 def quoted(text: str, limit: int = 100) -> str:
     """``text`` as a YAML text in quotes that reads back as ``text`` (cut to
     ``limit`` characters with '…' before the closing quote)."""
-    text = text if len(text) <= limit else text[: limit - 1] + "…"
-    if '"' in text and "'" not in text:
-        return "'" + text + "'"
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    return _in_yaml_quotes(text if len(text) <= limit else text[: limit - 1] + "…")
 
 
 def _spaces(n: int) -> str:

@@ -27,7 +27,7 @@ from jsonschema import Draft202012Validator, validators
 from jsonschema.exceptions import ValidationError
 
 from .. import patterns
-from ..load import LoadedFile
+from ..load import LoadedFile, quote
 from ..problems import ERROR, Problem, field_path, quoted, what_to_write
 from . import fast
 from .suggest import allowed as allowed_values
@@ -200,21 +200,19 @@ def _field_example(path: tuple) -> tuple[str | None, Any]:
 def _instead(path: tuple, inst: Any, expected: list) -> str:
     """What to write instead of ``inst`` where a value of ``expected`` types
     belongs, with the field's own example."""
-    from ..reference import yaml_flow  # how the field reference writes examples
     from .rules.number_format import advice_for_text
 
     name, example = _field_example(path)
-    like = f", as in {name}: {yaml_flow(example)}" if name and example is not None else ""
+    like = f", as in {name}: {quote.flow(example)}" if name and example is not None else ""
     if ("number" in expected or "integer" in expected) and isinstance(inst, str):
         return advice_for_text(inst, name or "") or f"write a number in digits only{like}"
     if "string" in expected and not isinstance(inst, (list, dict)) and inst is not None:
         if path and isinstance(path[-1], int):  # an item of a list
-            return f"put the value in quotes to make it text: {json.dumps(str(inst))}"
-        quoted = f", as in {name}: {json.dumps(example, ensure_ascii=False)}" \
-            if name and isinstance(example, str) else like
-        return f"put the value in quotes to make it text{quoted}"
+            return f"put the value in quotes to make it text: {quote.quoted(str(inst))}"
+        in_quotes = f", as in {name}: {quote.quoted(example)}" if name and isinstance(example, str) else like
+        return f"put the value in quotes to make it text{in_quotes}"
     if "array" in expected and name and not isinstance(inst, (list, dict)) and inst is not None:
-        return f"write a list in brackets: {name}: [{yaml_flow(inst)}]"
+        return f"write a list in brackets: {name}: [{quote.flow(inst, inside=True)}]"
     if "array" in expected:
         return f"write a list in brackets{like}"
     if "object" in expected:
