@@ -36,8 +36,8 @@ from directory.search_index import INDEX_FOLDER, build_search_index  # noqa: E40
 from directory.site import site_files  # noqa: E402
 from directory.load import data_files  # noqa: E402
 from directory.validate import validate  # noqa: E402
-from directory.validate.context import Context  # noqa: E402
-from directory.validate.schema import SCHEMA_PATH  # noqa: E402
+from directory.schema import SCHEMA_PATH  # noqa: E402
+from directory.schema.records import Context  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.directory")
 ROOT = Path(__file__).resolve().parent.parent
@@ -182,7 +182,7 @@ def _without_records(result) -> dict[str, str | bytes]:
     directory = model.build(empty)
     generated: dict[str, str | bytes] = dict(render_pages(directory, Options(today=empty.today)))
     try:
-        generated["fields.md"] = reference_page(result.folder)
+        generated["fields.md"] = reference_page(result.context)
     except Exception:  # the vocabularies may be what is broken; the errors say so
         generated["fields.md"] = "# Field reference\n\nShown again when the data has no errors.\n"
     for path in data_files(result.folder) if result.folder.is_dir() else []:  # as they are (a local preview only)

@@ -10,7 +10,9 @@ import os
 import sys
 from pathlib import Path
 
-from . import editor_schema, fmt, linkcheck, model, new
+from . import model
+from .schema import editor
+from .tools import fmt, links, new
 from .problems import errors, summary
 from .site import site_files
 from .validate import validate
@@ -68,7 +70,7 @@ def main(argv: list[str] | None = None) -> int:
     render.add_argument("out")
     render.set_defaults(func=_render)
     # editors' tools, one module each; each registers its own subcommand
-    for tool in (fmt, new, linkcheck, editor_schema):
+    for tool in (fmt, new, links, editor):
         tool.add_command(sub)
     args = parser.parse_args(argv)
     return args.func(args)

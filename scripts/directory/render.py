@@ -28,7 +28,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 from markupsafe import Markup, escape
 
 from . import description, review
-from .dates import PartialDate
+from .schema.dates import PartialDate
 from .model import Directory, Organisation, Programme, Term, Texts
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -83,7 +83,10 @@ def anchor(value: str) -> Markup:
     return Markup(value)
 
 
-def _finalize(value: Any) -> Any:
+def finalize(value: Any) -> Any:
+    """What a template prints of a value: Markdown-escaped text (``escape_md``),
+    nothing for None, a value already marked safe as it is. Every template
+    environment of the package prints through it."""
     if isinstance(value, Markup):
         return value
     if value is None:
@@ -296,7 +299,7 @@ def environment(directory: Directory, options: Options, today: dt.date) -> Envir
         # autoescape makes macro output safe (Markup); finalize does the actual
         # escaping, for Markdown rather than HTML, and marks the result safe
         autoescape=True,
-        finalize=_finalize,
+        finalize=finalize,
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,

@@ -14,18 +14,18 @@ from .model import Directory
 from .reference import reference_page
 from .render import Options, render_pages
 from .validate import Result
-from .validate.schema import SCHEMA_PATH
+from .schema import SCHEMA_PATH
 
 
 def site_files(result: Result, directory: Directory, options: Options | None = None) -> dict[str, str | bytes]:
     """{path: content} of the generated pages (Markdown text) and the open data (bytes or text)."""
     files: dict[str, str | bytes] = dict(render_pages(directory, options))
-    files["fields.md"] = reference_page(result.folder)
+    files["fields.md"] = reference_page(result.context)
     for name, text in export_yaml(result.context).items():
         files[f"data/{name}"] = text
     files["data/directory.json"] = export_json(result.context)
     files[f"schema/{SCHEMA_PATH.name}"] = SCHEMA_PATH.read_bytes()
-    from . import editor_schema  # the one the data files name, fresh from the data's vocabularies
+    from .schema import editor  # the one the data files name, fresh from the data's vocabularies
 
-    files[f"schema/{editor_schema.EDITOR_SCHEMA_PATH.name}"] = editor_schema.for_context(result.context)
+    files[f"schema/{editor.EDITOR_SCHEMA_PATH.name}"] = editor.for_context(result.context)
     return files

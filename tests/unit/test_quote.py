@@ -9,7 +9,7 @@ import pytest
 
 from support import ROOT
 from directory.load import load_text, messages, quote
-from directory.fmt import canonical_text
+from directory.tools.fmt import canonical_text
 
 TEXTS = [
     "plain text", "Programma's", "Coördinator", "Børn", "x, y", "a: b", "a:b", "# c", "a #b",

@@ -12,8 +12,8 @@ from pathlib import Path
 from ..gcpause import gc_paused
 from ..load import Budget, LoadedFile, find_data_files, display_path, load_file
 from ..problems import ERROR, Problem, errors
-from . import rules, schema
-from .context import RECORD_LISTS, Context, Record
+from . import rules, schema_check
+from ..schema.records import RECORD_LISTS, Context, Record
 
 REQUIRED_FILE = "programmes.yaml"
 
@@ -37,7 +37,7 @@ def _collect(ctx: Context, file: LoadedFile, schema_problems: list[Problem]) -> 
     # 'programmes[3].name.nl' -> 'programmes[3]': the records with a schema problem
     flawed = {p.field[:p.field.find("]") + 1] for p in schema_problems if "]" in p.field}
     # the schema check stopped looking: no record of the file counts as checked
-    stopped = any(p.field == schema.LIMIT_FIELD for p in schema_problems)
+    stopped = any(p.field == schema_check.LIMIT_FIELD for p in schema_problems)
     for key, type_ in RECORD_LISTS.items():
         items = data.get(key)
         if not isinstance(items, list):
@@ -91,7 +91,7 @@ def _validate(folder: Path, today: dt.date | None) -> Result:
         file = load_file(path, display_path(path), budget)
         ctx.files.append(file)
         result.problems.extend(file.problems)
-        found = schema.check_file(file)
+        found = schema_check.check_file(file)
         _collect(ctx, file, found)
         result.problems.extend(found)
     for rule in rules.ALL:

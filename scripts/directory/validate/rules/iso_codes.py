@@ -9,7 +9,8 @@ from functools import lru_cache
 
 import pycountry
 
-from ..context import Context, find
+from ...schema import SCHEMA
+from ...schema.records import Context, find
 
 ID = "iso-codes"
 LEVEL = "error"
@@ -35,14 +36,8 @@ def _language(code: str) -> bool:
     return pycountry.languages.get(alpha_2=code) is not None
 
 
-LANGUAGE_MAPS = {
-    "programme": [("name",), ("summary",), ("description",), ("target_group", "note"),
-                  ("period", "note"), ("funding", "*", "scope"), ("evaluation", "note"),
-                  ("legal_basis", "*", "text"), ("milestones", "*", "event"),
-                  ("organisations", "*", "note"), ("links", "*", "title")],
-    "organisation": [("name",), ("summary",)],
-    "contact": [("role",)],
-}
+# record type -> the paths of its texts in several languages, from the schema
+LANGUAGE_MAPS = SCHEMA.language_maps()
 
 
 VOCABULARY_CODES = [

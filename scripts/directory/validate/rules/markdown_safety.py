@@ -22,7 +22,7 @@ from pathlib import Path
 
 from ...description import Finding, might_have_findings, render
 from ...load import LoadedFile, Position
-from ..context import Context
+from ...schema.records import Context
 
 ID = "markdown-safety"
 LEVEL = "error"

@@ -6,7 +6,7 @@ reported once, at the record where it is first met.
 """
 from __future__ import annotations
 
-from ..context import Context, Record
+from ...schema.records import Context, Record
 
 ID = "parent-cycles"
 LEVEL = "error"

@@ -25,7 +25,7 @@ import re
 
 from ...load import LoadedFile
 from ...problems import Problem, field_path
-from ..context import Context, Record
+from ...schema.records import Context, Record
 
 ID = "template-text"
 LEVEL = "warning"

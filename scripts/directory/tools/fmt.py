@@ -72,8 +72,8 @@ Anchors and aliases (``&a`` / ``*a``) are written out in full; ``---`` and
 
 How it works: the file is read with the same parser as the loader
 (directory.load), so scalars resolve exactly as the directory reads them.
-Comments are found separately, as every ``#`` that is not inside a token, and
-are attached to entries by line and column (ruamel.yaml's round-trip mode
+Comments are found separately, as every ``#`` that is not inside a token
+(directory.load.comments), and are attached to entries by line and column (ruamel.yaml's round-trip mode
 attaches them to whatever token comes before, and drops comments inside
 ``[...]``). The text is then written by the small writer below, each text
 quoted as ``directory.load.quote`` quotes it (ruamel.yaml's YAML 1.2 resolver
@@ -96,11 +96,12 @@ from typing import Any
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from .load import LoadedFile, compose, load_file, load_text, quote, split_lines
-from .load import data_files as folder_data_files
-from .load.comments import Comment, find_comments
-from .problems import ERROR, Problem, field_path
-from .validate.schema import schema as _schema
+from ..load import LoadedFile, compose, load_file, load_text, quote, split_lines
+from ..load import data_files
+from ..load.comments import Comment, find_comments
+from ..problems import ERROR, Problem, field_path
+from ..schema import LANGUAGE_MAP, SCHEMA
+from ..words import plural
 
 LANGUAGE_ORDER = ("en", "nl", "da")  # after the record's original language
 SEPARATED_LEVELS = 2  # blank lines between the entries of the top two levels
@@ -261,28 +262,18 @@ def _blank_counts(text: str) -> list[int]:
 # ---------------------------------------------------------------- canonical order
 
 
-def _resolve(schema: dict | None) -> dict | None:
-    """Follow local ``$ref``s (``#/$defs/name``) to the definition."""
-    defs = _schema().get("$defs", {})
-    seen = 0
-    while isinstance(schema, dict) and "$ref" in schema and seen < 20:
-        schema = defs.get(str(schema["$ref"]).rsplit("/", 1)[-1])
-        seen += 1
-    return schema if isinstance(schema, dict) else None
-
-
 def _child(schema: dict | None, key: str | None) -> dict | None:
     """The schema of a field (``key``) or of the items of a list (``key`` None)."""
-    schema = _resolve(schema)
     if schema is None:
         return None
+    schema = SCHEMA.resolve(schema)
     if key is None:
         return schema.get("items")
     return schema.get("properties", {}).get(key)
 
 
 def _is_language_map(schema: dict | None) -> bool:
-    return schema is not None and _resolve(schema) is _schema().get("$defs", {}).get("language_map")
+    return schema is not None and SCHEMA.is_definition(schema, LANGUAGE_MAP)
 
 
 def key_order(names: list[str], schema: dict | None, language: str | None) -> list[int]:
@@ -294,7 +285,7 @@ def key_order(names: list[str], schema: dict | None, language: str | None) -> li
             name = names[i]
             return (first.index(name), "") if name in first else (len(first), name)
     else:
-        known = list((_resolve(schema) or {}).get("properties", {}))
+        known = list((SCHEMA.resolve(schema) if schema is not None else {}).get("properties", {}))
 
         def rank(i: int):
             name = names[i]
@@ -482,7 +473,7 @@ def canonical_text(text: str) -> str:
     root = build_block(node) if _is_block(node) else None
     if root is not None:
         attach_comments(root, comments, text)
-    canonical_order(root, node, _schema())
+    canonical_order(root, node, SCHEMA.root)
     return Writer(text).document(root, node, comments)
 
 
@@ -665,14 +656,14 @@ def write_atomic(path: Path, text: str) -> None:
 # ---------------------------------------------------------------- command line
 
 
-def data_files(paths: list[str]) -> tuple[list[tuple[Path, str]], list[str]]:
+def files_to_format(paths: list[str]) -> tuple[list[tuple[Path, str]], list[str]]:
     """The files to format (path, name shown) and messages for paths that are not there."""
     files: list[tuple[Path, str]] = []
     missing = []
     for arg in paths:
         path = Path(arg)
         if path.is_dir():
-            found = folder_data_files(path)  # never a link out of the folder (check says why)
+            found = data_files(path)  # never a link out of the folder (check says why)
             if not found:
                 missing.append(f"{arg}: error: no *.yaml files in this folder")
             files += [(p, str(path / p.name)) for p in found]
@@ -689,10 +680,6 @@ def data_files(paths: list[str]) -> tuple[list[tuple[Path, str]], list[str]]:
     return unique, missing
 
 
-def _files(n: int) -> str:
-    return f"{n} file{'s' * (n != 1)}"
-
-
 ANNOTATIONS = 10  # GitHub shows at most 10 notices of a step on the changed lines
 TITLE = "Standard layout (make fmt)"
 REASSURE = ("nothing is wrong with the data and this never blocks a pull request: "
@@ -704,7 +691,7 @@ def _shown(lines: tuple[str, ...]) -> list[str]:
 
 
 def _annotation(path: str, place: Place) -> str:
-    from .problems import _gh_data, _gh_property
+    from ..problems import _gh_data, _gh_property
 
     message = "\n".join([place.message, *place.lines]) if place.lines else place.message
     return (f"::notice file={_gh_property(path)},line={place.line},endLine={place.end},"
@@ -720,9 +707,9 @@ def _summary_markdown(outcomes: list[Outcome]) -> str:
     """The step summary of ``fmt --check`` on GitHub: every place, with what make fmt writes."""
     differ = [o for o in outcomes if o.places]
     if not differ:
-        return f"### Standard layout\n\nAll {_files(len(outcomes))} are in the standard layout.\n"
+        return f"### Standard layout\n\nAll {plural(len(outcomes), 'file')} are in the standard layout.\n"
     out = ["### Standard layout", "",
-           f"{len(differ)} of {_files(len(outcomes))} not in the standard layout: {REASSURE}.", ""]
+           f"{len(differ)} of {plural(len(outcomes), 'file')} not in the standard layout: {REASSURE}.", ""]
     for o in differ:
         for place in o.places:
             out.append(f"- `{o.path}` {_lines(place.line, place.end)}: {place.message}")
@@ -739,7 +726,7 @@ def run(paths: list[str], check: bool = False, out=None, style: str = "text") ->
     notice, never a failure. ``style`` "github" prints the places as GitHub
     annotations and adds them to the step summary."""
     out = out or sys.stdout
-    files, missing = data_files(paths)
+    files, missing = files_to_format(paths)
     for message in missing:
         print(message, file=out)
     outcomes = [format_file(path, shown, check) for path, shown in files]
@@ -768,14 +755,14 @@ def run(paths: list[str], check: bool = False, out=None, style: str = "text") ->
         else:
             places = sum(len(o.places) for o in changed)
             verb = "is" if len(changed) == 1 else "are"
-            print(f"{len(changed)} of {_files(n)} {verb} not in the standard layout "
-                  f"({places} place{'s' * (places != 1)} above); {REASSURE}", file=out)
+            print(f"{len(changed)} of {plural(n, 'file')} {verb} not in the standard layout "
+                  f"({plural(places, 'place')} above); {REASSURE}", file=out)
         summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
         if style == "github" and summary_file:
             with open(summary_file, "a", encoding="utf-8") as summary:
                 summary.write(_summary_markdown(outcomes))
     else:
-        summary = f"{_files(len(outcomes))}: {len(changed)} formatted, " \
+        summary = f"{plural(len(outcomes), 'file')}: {len(changed)} formatted, " \
                   f"{len(outcomes) - len(changed) - len(failed)} already in the standard layout"
         if failed:
             summary += f", {len(failed)} not formatted (errors above)"
@@ -797,7 +784,7 @@ def add_command(sub) -> None:
         description="Write every data file in one standard layout: fields in schema order, "
                     "records where they are, every value and comment kept. Files that do not "
                     "load cleanly are reported and left as they are. The layout is described "
-                    "in scripts/directory/fmt.py.")
+                    "in scripts/directory/tools/fmt.py.")
     parser.add_argument("data", nargs="*", default=["data"], metavar="PATH",
                         help="the data folder (default: data) or single data files")
     parser.add_argument("--check", action="store_true",
