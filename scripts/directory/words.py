@@ -19,4 +19,4 @@ def plural(n: int, word: str, words: str | None = None) -> str:
 
 def article(word: str) -> str:
     """'a' or 'an' before ``word`` (by its first letter: 'an organisation', 'a programme')."""
-    return "an" if word[:1] in "aeiou" else "a"
+    return "an" if word[:1] and word[0] in "aeiou" else "a"
