@@ -25,11 +25,11 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import Environment
 from markupsafe import Markup
 
 from .load import quote
-from .render import TEMPLATES, escape_md, finalize
+from .render import escape_md, template_environment
 from .schema import SCHEMA, TYPE_NAMES, Schema
 from .schema import Field as SchemaField
 from .schema.records import Context
@@ -445,15 +445,7 @@ def required_text(f: Field) -> str:
 
 
 def _environment() -> Environment:
-    env = Environment(
-        loader=FileSystemLoader(str(TEMPLATES)),
-        autoescape=True,
-        finalize=finalize,
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
+    env = template_environment()
     env.filters.update(code=code, code_block=code_block, field_anchor=field_anchor, yaml=quote.flow)
     env.globals.update(required_text=required_text)
     return env

@@ -83,10 +83,7 @@ def anchor(value: str) -> Markup:
     return Markup(value)
 
 
-def finalize(value: Any) -> Any:
-    """What a template prints of a value: Markdown-escaped text (``escape_md``),
-    nothing for None, a value already marked safe as it is. Every template
-    environment of the package prints through it."""
+def _finalize(value: Any) -> Any:
     if isinstance(value, Markup):
         return value
     if value is None:
@@ -293,18 +290,24 @@ def _remembered(env: Environment, macro: str, key: Callable[[Any], Any]) -> Call
     return call
 
 
-def environment(directory: Directory, options: Options, today: dt.date) -> Environment:
-    env = Environment(
+def template_environment() -> Environment:
+    """The Jinja environment of the package's templates (the pages, the field
+    reference): every value printed passes through ``_finalize`` (Markdown escaping)."""
+    return Environment(
         loader=FileSystemLoader(str(TEMPLATES)),
         # autoescape makes macro output safe (Markup); finalize does the actual
         # escaping, for Markdown rather than HTML, and marks the result safe
         autoescape=True,
-        finalize=finalize,
+        finalize=_finalize,
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+
+
+def environment(directory: Directory, options: Options, today: dt.date) -> Environment:
+    env = template_environment()
     vocab = directory.vocab
     env.globals.update(
         d=directory,
