@@ -52,27 +52,20 @@ PATTERN_WORDS = {
 
 # -- fields --------------------------------------------------------------------
 
-@dataclass
-class Field:
-    """One field of a record type, at any depth."""
+@dataclass(eq=False)
+class Field(SchemaField):
+    """A field of a record type as the page shows it: the schema's field (its
+    path, nodes, vocabulary and the record type it refers to) with the terms
+    of its vocabulary and its example."""
 
-    record: str  # the anchor prefix: 'programme', 'vocabularies'
-    path: tuple[str, ...]  # ('funding', '*', 'amount'); '*' stands for the items of a list
-    own: dict  # the schema node as written
-    node: dict  # the same, $ref resolved
-    items: dict  # for a list: the schema of its items, $ref resolved
-    required: bool
-    parent: "Field | None" = None
-    children: list["Field"] = field(default_factory=list)
-    vocabulary: str | None = None  # the vocabulary its values (or its list's items) come from
     terms: list[tuple[str, str]] = field(default_factory=list)  # (id, English label)
-    refers_to: str | None = None  # the record type whose id it takes
     example: Any = None
     has_example: bool = False
 
     @property
-    def key(self) -> str:
-        return [p for p in self.path if p != "*"][-1]
+    def record(self) -> str:
+        """The anchor prefix: 'programme', 'vocabularies'."""
+        return self.kind
 
     @property
     def name(self) -> str:
@@ -140,7 +133,7 @@ class Section:
 def _field(f: SchemaField, parent: Field | None) -> Field:
     """The page's field for a field of the schema, with the fields inside it."""
     out = Field(f.kind, f.path, f.own, f.node, f.items, f.required, parent,
-                vocabulary=f.vocabulary, refers_to=f.refers_to)
+                defs=f.defs, item_defs=f.item_defs)
     out.children = [_field(child, out) for child in f.children]
     return out
 

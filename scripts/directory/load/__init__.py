@@ -2,8 +2,9 @@
 
 This package is the one place that knows YAML as text:
 
-* here, the loader (``load_file``, ``load_text``) and the data files of a
-  folder (``data_files``, the one place that lists them);
+* here, the loader (``load_file``, ``load_text``), the data files of a
+  folder (``data_files``, the one place that lists them) and ``write_atomic``,
+  with which the tools replace a file;
 * ``messages``: YAML mistakes in an editor's words;
 * ``quote``: how a value is written in a data file (the one scalar quoting
   that ``fmt``, ``new``, the field reference and the messages share);
@@ -42,9 +43,12 @@ up, and the garbage collector pauses meanwhile (gc_paused).
 """
 from __future__ import annotations
 
+import contextlib
 import math
 import os
 import re
+import stat
+import tempfile
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -760,3 +764,29 @@ def find_data_files(folder: Path) -> tuple[list[Path], list[Problem]]:
 
 def _file_problem(shown: str, message: str) -> Problem:
     return Problem(shown, 1, 1, ERROR, "(file)", message, "data-folder")
+
+
+def write_atomic(path: Path, data: str | bytes) -> None:
+    """Replace (or create) the file ``path`` with ``data`` (a text is written as
+    UTF-8, its line ends as they are) at once: a reader sees the old file or
+    the new one, never half of it. A link is followed to the file it names;
+    the file keeps its permissions (a new one gets those the umask leaves)."""
+    target = Path(os.path.realpath(path))
+    if target.exists():
+        mode = stat.S_IMODE(target.stat().st_mode)
+    else:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as out:
+            out.write(data.encode("utf-8") if isinstance(data, str) else data)
+            out.flush()
+            os.fsync(out.fileno())
+        os.chmod(tmp, mode)
+        os.replace(tmp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise

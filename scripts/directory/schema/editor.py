@@ -237,7 +237,7 @@ def load_generated(path: Path) -> dict | None:
 def _command(args) -> int:
     import sys
 
-    from ..load import display_path
+    from ..load import display_path, write_atomic
     from ..problems import errors
     from ..validate import validate
 
@@ -258,7 +258,7 @@ def _command(args) -> int:
     if new == old:
         print(f"{display_path(out)} is up to date")
         return 0
-    out.write_text(new, encoding="utf-8")
+    write_atomic(out, new)
     print(f"wrote {display_path(out)} from schema/{SCHEMA_PATH.name} and the vocabularies of {args.data}")
     return 0
 

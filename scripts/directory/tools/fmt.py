@@ -81,13 +81,10 @@ is one of the readers a plain text must survive).
 """
 from __future__ import annotations
 
-import contextlib
 import difflib
 import os
 import re
-import stat
 import sys
-import tempfile
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -96,7 +93,7 @@ from typing import Any
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from ..load import LoadedFile, compose, load_file, load_text, quote, split_lines
+from ..load import LoadedFile, compose, load_file, load_text, quote, split_lines, write_atomic
 from ..load import data_files
 from ..load.comments import Comment, find_comments
 from ..problems import ERROR, Problem, field_path
@@ -634,23 +631,6 @@ def format_file(path: Path, display: str, check: bool = False) -> Outcome:
 
 def _io_problem(display: str, verb: str, exc: OSError) -> Problem:
     return Problem(display, 1, 1, ERROR, "(file)", f"cannot {verb} the file: {exc.strerror or exc}", "io")
-
-
-def write_atomic(path: Path, text: str) -> None:
-    """Replace ``path`` by ``text`` through a temporary file next to it."""
-    target = Path(os.path.realpath(path))
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as out:
-            out.write(text)
-            out.flush()
-            os.fsync(out.fileno())
-        os.chmod(tmp, stat.S_IMODE(target.stat().st_mode))
-        os.replace(tmp, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
 
 
 # ---------------------------------------------------------------- command line

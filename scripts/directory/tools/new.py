@@ -24,9 +24,7 @@ printed as ``check`` prints problems.
 """
 from __future__ import annotations
 
-import os
 import sys
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -44,7 +42,9 @@ from yaml.events import (
     StreamStartEvent,
 )
 
-from ..load import LoadedFile, Position, data_files, display_path, load_file, load_text, quote
+from ..load import (
+    LoadedFile, Position, data_files, display_path, load_file, load_text, quote, write_atomic,
+)
 from ..problems import ERROR, Problem, quoted, summary
 from ..review import today
 from ..schema import SCHEMA, Field
@@ -407,7 +407,7 @@ def add_record(folder: Path | str, kind: str, record_id: str) -> Added:
     record = _record_text(type_, kind, record_id, data, spot.dash, spot.step, newline)
     new_text, start = _insert(text, spot, record, newline)
     _verify(file, new_text, key, record, shown)
-    _write(path, new_text.encode("utf-8"))
+    write_atomic(path, new_text.encode("utf-8"))
     return Added(shown, new_text.count("\n", 0, start) + 1, type_, kind, record_id)
 
 
@@ -421,28 +421,6 @@ def _verify(old: LoadedFile | None, new_text: str, key: str, record: str, shown:
         raise Refused(shown, [Problem(shown, 1, 1, ERROR, key, (
             "cannot add the record without changing the rest of the file; add it by hand "
             "at the end of the list"), RULE)])
-
-
-def _write(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` at once: a reader sees the old file or the new one."""
-    if path.exists():
-        mode = path.stat().st_mode & 0o777
-    else:
-        umask = os.umask(0)
-        os.umask(umask)
-        mode = 0o666 & ~umask
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.chmod(tmp, mode)
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
 
 
 # -------------------------------------------------------------- the command
