@@ -77,11 +77,16 @@ class Use:
     field: str
 
 
-def _use(rec: Record, sub: tuple, url: str) -> Use:
+def _place(rec: Record, sub: tuple) -> tuple[str, str, str, int, int, str]:
+    """(record, type, path, line, col, field) of the value at ``sub`` in ``rec``,
+    as a Use and a Due say where they stand."""
     full = rec.path + tuple(sub)
     pos = rec.file.position(full)
-    return Use(url, rec.id or field_path(rec.path), rec.type, rec.file.path, pos.line, pos.col,
-               field_path(full))
+    return rec.id or field_path(rec.path), rec.type, rec.file.path, pos.line, pos.col, field_path(full)
+
+
+def _use(rec: Record, sub: tuple, url: str) -> Use:
+    return Use(url, *_place(rec, sub))
 
 
 def collect_urls(ctx: Context, fields: dict[str, list[tuple]] | None = None) -> list[Use]:
@@ -292,11 +297,8 @@ def overdue_reviews(ctx: Context, today: dt.date) -> list[Due]:
     """The records past their review date (``review.overdue``), where each stands."""
     out = []
     for found in review.overdue(ctx.records, today, lambda rec: rec.data.get("last_reviewed")):
-        rec = found.record
-        full = rec.path + ("last_reviewed",)
-        pos = rec.file.position(full)
-        out.append(Due(rec.id or field_path(rec.path), rec.type, rec.file.path, pos.line, pos.col,
-                       field_path(full), found.last_reviewed, found.due.isoformat()))
+        out.append(Due(*_place(found.record, ("last_reviewed",)), found.last_reviewed,
+                       found.due.isoformat()))
     return sorted(out, key=lambda d: (d.path, d.line, d.col))
 
 
