@@ -2,9 +2,18 @@
 
 Data flows one way through the subpackages and modules of this package:
 
-    load        YAML files -> plain values with the line and column of each
-    validate    JSON Schema, then the cross-record rules in validate/rules/
+    load        YAML files -> plain values with the line and column of each;
+                how a value is written back (quote), where comments stand
+    schema      the schema and every fact about a field it holds (which fields
+                hold ids, terms, addresses, dates, numbers); the records of a
+                data folder (records), partial dates, ECMA-262 patterns
+    validate    JSON Schema (schema_check), then the cross-record rules in validate/rules/
     model       typed, read-only records with their relations resolved
     render      Jinja templates -> Markdown pages (independent of MkDocs)
     mkdocs_hook the thin layer that hands the pages to MkDocs
+
+Apart from the build: the editors' tools (tools: fmt, new, links; and
+schema.editor, the schema for editors' tools), which read with load and ask
+schema as the build does. review says which records are due for review, for
+the rule, the links report and the review page alike.
 """
