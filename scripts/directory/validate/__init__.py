@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..gcpause import gc_paused
-from ..load import Budget, LoadedFile, find_data_files, display_path, load_file
+from ..load import Budget, LoadedFile, display_path, find_data_files, load_file
 from ..problems import ERROR, Problem, errors
 from . import rules, schema_check
 from ..schema.records import RECORD_LISTS, Context, Record
