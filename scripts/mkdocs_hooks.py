@@ -39,7 +39,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from directory import site  # noqa: E402
 from directory.problems import summary  # noqa: E402
-from directory.validate.schema import SCHEMA_PATH  # noqa: E402
+from directory.schema import SCHEMA_PATH  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.directory")
 ROOT = Path(__file__).resolve().parent.parent

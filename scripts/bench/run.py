@@ -64,8 +64,9 @@ except ImportError:  # not on Windows: no CPU times of the builds there
 from directory import model
 from directory.site import site_files
 from directory.problems import summary
+from directory.load import data_files
 from directory.search import INDEX_FOLDER
-from directory.validate import data_files, validate
+from directory.validate import validate
 
 from .synthetic import generate
 

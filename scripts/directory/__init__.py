@@ -2,8 +2,12 @@
 
 Data flows one way through the subpackages and modules of this package:
 
-    load        YAML files -> plain values with the line and column of each
-    validate    JSON Schema, then the cross-record rules in validate/rules/
+    load        YAML files -> plain values with the line and column of each;
+                how a value is written back (quote), where comments stand
+    schema      the schema and every fact about a field it holds (which fields
+                hold ids, terms, addresses, dates, numbers); the records of a
+                data folder (records), partial dates, ECMA-262 patterns
+    validate    JSON Schema (schema_check), then the cross-record rules in validate/rules/
     model       typed, read-only records with their relations resolved
     render      Jinja templates -> Markdown pages (independent of MkDocs);
                 render/urls.py: where every page and file stands
@@ -11,4 +15,10 @@ Data flows one way through the subpackages and modules of this package:
     site        build(folder) -> Site(problems, directory, files): every
                 generated file, which the MkDocs hook (scripts/mkdocs_hooks.py),
                 ``python -m directory render``, the bench and the tests take
+                their files from it
+
+Apart from the build: the editors' tools (tools: fmt, new, links; and
+schema.editor, the schema for editors' tools), which read with load and ask
+schema as the build does. review says which records are due for review, for
+the rule, the links report and the review page alike.
 """

@@ -9,7 +9,9 @@ import json
 import os
 import sys
 
-from . import editor_schema, fmt, linkcheck, new, site
+from . import site
+from .schema import editor
+from .tools import fmt, links, new
 from .problems import errors, summary
 from .validate import validate
 
@@ -59,7 +61,7 @@ def main(argv: list[str] | None = None) -> int:
     render.add_argument("out")
     render.set_defaults(func=_render)
     # editors' tools, one module each; each registers its own subcommand
-    for tool in (fmt, new, linkcheck, editor_schema):
+    for tool in (fmt, new, links, editor):
         tool.add_command(sub)
     args = parser.parse_args(argv)
     return args.func(args)

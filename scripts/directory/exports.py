@@ -19,12 +19,13 @@ from typing import Any
 
 import yaml
 
-from .validate.context import RECORD_LISTS, Context
+from .schema import SCHEMA
+from .schema.records import RECORD_LISTS, Context
 
 FORMAT_VERSION = 1
 
-# fields that are for the editors only, by record type
-INTERNAL_FIELDS = {"contact": frozenset({"confidential"})}
+# fields that are for the editors only, by record type (from the schema: "x-internal")
+INTERNAL_FIELDS = {type_: SCHEMA.internal(type_) for type_ in RECORD_LISTS.values()}
 
 YAML_HEADER = """\
 # yaml-language-server: $schema=../schema/editor.schema.json

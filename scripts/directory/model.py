@@ -1,7 +1,10 @@
 """The directory as typed records with their relations resolved.
 
 Built only from data that passed validation, so every reference resolves and
-every date parses. Nothing here knows about pages or MkDocs.
+every date parses. Which record type a reference names is the schema's to
+say (``SCHEMA.references``). Lists of records are sorted by name with
+``sort_key`` (case folded, then id) wherever they are shown. Nothing here
+knows about pages or MkDocs.
 """
 from __future__ import annotations
 
@@ -9,9 +12,9 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import dates
-from .dates import PartialDate
-from .validate.context import Context, Record
+from .schema import SCHEMA, dates
+from .schema.dates import PartialDate
+from .schema.records import RECORD_LISTS, Context, Record
 
 
 @dataclass(frozen=True)
@@ -322,9 +325,16 @@ def build(ctx: Context) -> Directory:
                for tid, t in terms.items()}
         for name, terms in ctx.vocab.items()
     })
-    recs = {t: [r for r in ctx.records if r.type == t] for t in ("programme", "organisation", "contact", "source")}
+    recs = {t: [r for r in ctx.records if r.type == t] for t in RECORD_LISTS.values()}
+    built: dict[str, dict[str, Any]] = {t: {} for t in recs}  # record type -> id -> object
+    targets = {t: dict(SCHEMA.references(t)) for t in recs}
 
-    orgs: dict[str, Organisation] = {}
+    def ref(type_: str, pattern: tuple, value: Any) -> Any:
+        """What the reference ``value`` at ``pattern`` of a ``type_`` record names
+        (the schema says a record of which type); None for no value."""
+        return None if value is None else built[targets[type_][pattern]][value]
+
+    orgs: dict[str, Organisation] = built["organisation"]
     for r in recs["organisation"]:
         d = r.data
         orgs[r.id] = Organisation(
@@ -334,30 +344,32 @@ def build(ctx: Context) -> Directory:
             derived=_derived(d, d["original_language"]))
     for r in recs["organisation"]:
         if r.data.get("part_of"):
-            orgs[r.id].part_of = orgs[r.data["part_of"]]
+            orgs[r.id].part_of = ref("organisation", ("part_of",), r.data["part_of"])
 
-    sources = {
-        r.id: Source(r.id, r.data["title"], orgs[r.data["publisher"]], r.data["language"],
-                     r.data.get("format"), _date(r.data.get("date")), r.data.get("date_as_stated"),
-                     r.data.get("url"), r.data.get("capture"))
-        for r in recs["source"]
-    }
+    sources: dict[str, Source] = built["source"]
+    for r in recs["source"]:
+        sources[r.id] = Source(
+            r.id, r.data["title"], ref("source", ("publisher",), r.data["publisher"]),
+            r.data["language"], r.data.get("format"), _date(r.data.get("date")),
+            r.data.get("date_as_stated"), r.data.get("url"), r.data.get("capture"))
 
-    def refs(items: list[dict]) -> list[SourceRef]:
-        return [SourceRef(sources[i["source"]], i.get("locator")) for i in items]
+    def refs(type_: str, pattern: tuple, items: list[dict]) -> list[SourceRef]:
+        """The sources ``items`` (at ``pattern + ('source',)``) name, with their locators."""
+        return [SourceRef(ref(type_, pattern + ("source",), i["source"]), i.get("locator"))
+                for i in items]
 
     for r in recs["organisation"]:
-        orgs[r.id].sources = refs(r.data["sources"])
+        orgs[r.id].sources = refs("organisation", ("sources", "*"), r.data["sources"])
 
-    contacts = {
-        r.id: Contact(r.id, r.data.get("name"), orgs[r.data["organisation"]], r.data.get("unit"),
-                      _texts(r.data.get("role"), sources[r.data["source"]["source"]].language),
-                      r.data.get("email"), r.data.get("phone"),
-                      refs([r.data["source"]])[0], _location(r))
-        for r in recs["contact"]
-    }
+    contacts: dict[str, Contact] = built["contact"]
+    for r in recs["contact"]:
+        source = refs("contact", ("source",), [r.data["source"]])[0]
+        contacts[r.id] = Contact(
+            r.id, r.data.get("name"), ref("contact", ("organisation",), r.data["organisation"]),
+            r.data.get("unit"), _texts(r.data.get("role"), source.source.language),
+            r.data.get("email"), r.data.get("phone"), source, _location(r))
 
-    programmes: dict[str, Programme] = {}
+    programmes: dict[str, Programme] = built["programme"]
     for r in recs["programme"]:
         d, lang = r.data, r.data["original_language"]
         tg = d.get("target_group", {})
@@ -369,37 +381,40 @@ def build(ctx: Context) -> Directory:
             description=_texts(d.get("description"), lang),
             countries=list(d.get("countries", [])), regions=list(d.get("regions", [])),
             municipalities=list(d.get("municipalities", [])), scope=d.get("scope"),
-            organisations=[Involvement(orgs[o["id"]], o["role"], _texts(o.get("note"), lang))
+            organisations=[Involvement(ref("programme", ("organisations", "*", "id"), o["id"]),
+                                       o["role"], _texts(o.get("note"), lang))
                            for o in d.get("organisations", [])],
             who=list(tg.get("who", [])), prenatal=bool(tg.get("prenatal", False)),
             age_min=tg.get("age_min"), age_max=tg.get("age_max"), target_note=_texts(tg.get("note"), lang),
             themes=list(d.get("themes", [])), settings=list(d.get("settings", [])),
             start=_date(period.get("start")), end=_date(period.get("end")),
             period_note=_texts(period.get("note"), lang), status=d.get("status"),
-            funding=[Funding(f.get("amount"), f.get("currency"), orgs.get(f.get("funder")),
+            funding=[Funding(f.get("amount"), f.get("currency"),
+                             ref("programme", ("funding", "*", "funder"), f.get("funder")),
                              _date(f.get("period", {}).get("start")), _date(f.get("period", {}).get("end")),
                              _texts(f.get("scope"), lang), f.get("pool") is True, f.get("shared_among"))
                      for f in d.get("funding", [])],
-            evaluation=(Evaluation(ev.get("status"), _date(ev.get("due")), orgs.get(ev.get("by")),
+            evaluation=(Evaluation(ev.get("status"), _date(ev.get("due")),
+                                   ref("programme", ("evaluation", "by"), ev.get("by")),
                                    _texts(ev.get("note"), lang)) if ev else None),
             legal_basis=[Dated(_date(x.get("in_force")), _texts(x["text"], lang)) for x in d.get("legal_basis", [])],
             milestones=[Dated(_date(x["date"]), _texts(x["event"], lang)) for x in d.get("milestones", [])],
-            contacts=[contacts[c] for c in d.get("contacts", [])],
+            contacts=[ref("programme", ("contacts", "*"), c) for c in d.get("contacts", [])],
             links=[(_texts(x["title"], lang), x["url"]) for x in d.get("links", [])],
-            sources=refs(d["sources"]), last_reviewed=d["last_reviewed"], location=_location(r),
+            sources=refs("programme", ("sources", "*"), d["sources"]), last_reviewed=d["last_reviewed"], location=_location(r),
             derived=_derived(d, lang),
         )
     for r in recs["programme"]:
         p = programmes[r.id]
         if r.data.get("parent"):
-            p.parent = programmes[r.data["parent"]]
+            p.parent = ref("programme", ("parent",), r.data["parent"])
             p.parent.children.append(p)
         if r.data.get("replaced_by"):
-            p.replaced_by = programmes[r.data["replaced_by"]]
+            p.replaced_by = ref("programme", ("replaced_by",), r.data["replaced_by"])
             p.replaced_by.replaces.append(p)
         for f, item in zip(p.funding, r.data.get("funding", [])):
             if item.get("share_of"):
-                f.share_of = programmes[item["share_of"]]
+                f.share_of = ref("programme", ("funding", "*", "share_of"), item["share_of"])
                 if all(other is not p for other in f.share_of.pool_shares):
                     f.share_of.pool_shares.append(p)
 

@@ -7,7 +7,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Any, Callable
 
-from . import patterns
+from .schema import patterns
 
 ERROR = "error"
 WARNING = "warning"

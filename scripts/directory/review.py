@@ -1,9 +1,12 @@
 """Review dates: when a record is due for review, and what "today" is.
 
 A record's ``last_reviewed`` is the day an editor last checked it against its
-sources. It is due for review 12 months later. A contact is personal data that
-goes out of date with its source: it is flagged when its source's date lies
-more than 24 months back.
+sources. It is due for review 12 months later, and due soon in the three
+months before. A contact is personal data that goes out of date with its
+source: it is flagged when its source's date lies more than 24 months back.
+
+The one place that says so: the ``review-due`` rule (:func:`overdue`), ``make
+links`` (the same) and the page "Due for review" (:func:`review_lists`) ask here.
 
 "Today" is the real date, or ``DIRECTORY_TODAY`` (YYYY-MM-DD) when set, so
 that tests and rebuilds of an old state give the same pages.
@@ -13,10 +16,13 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import os
+from dataclasses import dataclass
+from typing import Any, Callable, Iterable
 
-from .dates import PartialDate, full_day
+from .schema.dates import PartialDate, full_day
 
 REVIEW_MONTHS = 12
+DUE_SOON_MONTHS = 3  # "due within three months" on the review page
 CONTACT_SOURCE_MONTHS = 24
 
 
@@ -70,3 +76,63 @@ def source_too_old(date: PartialDate, on: dt.date) -> bool:
     """True when even the latest day the date can mean is over 24 months before ``on``."""
     last = latest_day(date)
     return last is not None and add_months(last, CONTACT_SOURCE_MONTHS) < on
+
+
+# -- which records are due -------------------------------------------------------
+
+@dataclass(frozen=True)
+class Review:
+    """Where a record stands with its review on a day."""
+
+    record: Any  # whatever was asked about: a validated record, a model's Programme, ...
+    last_reviewed: str | dt.date
+    due: dt.date
+    overdue: bool  # the review date has passed
+    soon: bool  # not overdue, but due within DUE_SOON_MONTHS
+
+
+def review_of(record: Any, last_reviewed: Any, on: dt.date) -> Review | None:
+    """Where ``record``, last reviewed on ``last_reviewed``, stands on the day
+    ``on``; None when ``last_reviewed`` is not a full date the data may hold
+    (the schema and the partial-dates rule say what is wrong with it)."""
+    if not isinstance(last_reviewed, (str, dt.date)):
+        return None
+    try:
+        due = review_due(last_reviewed)
+    except ValueError:
+        return None
+    overdue = due < on
+    return Review(record, last_reviewed, due, overdue,
+                  not overdue and due <= add_months(on, DUE_SOON_MONTHS))
+
+
+def reviews(records: Iterable, on: dt.date,
+            last_reviewed: Callable[[Any], Any] = lambda r: r.last_reviewed) -> list[Review]:
+    """Where each of ``records`` that has a review date stands on ``on``, in their order."""
+    found = (review_of(record, last_reviewed(record), on) for record in records)
+    return [r for r in found if r is not None]
+
+
+def overdue(records: Iterable, on: dt.date,
+            last_reviewed: Callable[[Any], Any] = lambda r: r.last_reviewed) -> list[Review]:
+    """The records past their review date on ``on``, in their order."""
+    return [r for r in reviews(records, on, last_reviewed) if r.overdue]
+
+
+def contact_outdated(contact: Any, on: dt.date) -> bool:
+    """Whether a contact's source is too old on ``on`` (``contact.date``: its source's date)."""
+    return contact.date is not None and source_too_old(contact.date, on)
+
+
+def review_lists(directory: Any, on: dt.date) -> dict[str, list]:
+    """What the page "Due for review" lists: the records (programmes and
+    organisations) past their review date and those due soon, oldest first
+    (then by id), and the contacts whose source is too old (oldest first)."""
+    found = reviews((*directory.programmes.values(), *directory.organisations.values()), on)
+    found.sort(key=lambda r: (r.due, r.record.id))
+    return {
+        "overdue": [r for r in found if r.overdue],
+        "upcoming": [r for r in found if r.soon],
+        "old_contacts": sorted((c for c in directory.contacts.values() if contact_outdated(c, on)),
+                               key=lambda c: (c.date.earliest, c.id)),
+    }

@@ -11,7 +11,7 @@ root (:mod:`directory.render.urls`):
 - the open data, written from the validated records (never copies of the
   editors' files): one YAML file a list and all records as one JSON document
   (:mod:`directory.exports`), the schema, and the schema for editors' tools
-  with the vocabularies (:mod:`directory.editor_schema`);
+  with the vocabularies (:mod:`directory.schema.editor`);
 - the search and filter index (:mod:`directory.search`), as bytes.
 
 The MkDocs hook, ``python -m directory render``, the benchmark's floor (which
@@ -27,7 +27,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from . import editor_schema, model
+from . import model
+from .schema import editor as editor_schema
 from .exports import export_json, export_yaml
 from .model import Directory
 from .problems import Problem
@@ -36,9 +37,9 @@ from .render import urls
 from .render.reference import reference_page
 from .search import INDEX_FOLDER, IndexStats, index_files
 from .validate import validate
-from .validate.context import Context
+from .schema.records import Context
 from .render.rules_page import PATH as RULES_PATH, rules_page
-from .validate.schema import SCHEMA_PATH
+from .schema import SCHEMA_PATH
 
 __all__ = ["Options", "Site", "build", "environment_options", "without_records", "write"]
 

@@ -5,7 +5,7 @@ import json
 import pytest
 
 from support import DATA
-from directory.editor_schema import EDITOR_SCHEMA_PATH, for_context, named_schema
+from directory.schema.editor import EDITOR_SCHEMA_PATH, for_context, named_schema
 from directory.validate import validate
 
 pytestmark = pytest.mark.site

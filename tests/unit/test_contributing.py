@@ -30,9 +30,9 @@ import yaml
 
 from directory.load import load_file, load_text
 from directory.validate import validate
-from directory.validate.context import find
+from directory.schema.records import find
 from directory.validate.rules.references import FIELDS as REFERENCE_FIELDS
-from directory.validate.schema import schema
+from directory.schema import SCHEMA
 from support import DATA, ROOT
 
 CONTRIBUTING = ROOT / "CONTRIBUTING.md"
@@ -230,7 +230,7 @@ def test_contributing_links_and_names(doc):
 
 def test_the_example_source_record_is_valid(doc):
     """The source record shown under 'Sources and organisations' passes the schema."""
-    from directory.validate.schema import check_file
+    from directory.validate.schema_check import check_file
 
     blocks = [b for b in re.findall(r"^```yaml\n(.*?)^```", doc, re.M | re.S) if b.startswith("sources:\n")]
     assert len(blocks) == 1
@@ -550,7 +550,7 @@ def test_proposal_lists_the_organisation_roles():
 
 
 def test_proposal_asks_for_every_programme_field():
-    programme = schema()["$defs"]["programme"]
+    programme = SCHEMA.root["$defs"]["programme"]
     fields = elements(load_form(PROPOSAL))
     properties = set(programme["properties"])
     assert set(FIELD_ELEMENTS) | set(NOT_ASKED) == properties, (
@@ -572,7 +572,7 @@ def test_proposal_requires_the_source_and_the_confirmations():
     fields = elements(load_form(PROPOSAL))
     for element_id in REQUIRED_ELEMENTS:
         assert fields[element_id].get("validations", {}).get("required") is True, f"'{element_id}' must be required"
-    for field in schema()["$defs"]["programme"]["required"]:
+    for field in SCHEMA.root["$defs"]["programme"]["required"]:
         if field != "id":  # the maintainers choose the id when the proposer does not
             assert set(FIELD_ELEMENTS[field]) & REQUIRED_ELEMENTS, f"required field '{field}' must be required in the form"
     boxes = fields["confirmations"]["attributes"]["options"]

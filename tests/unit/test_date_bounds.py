@@ -12,8 +12,8 @@ import datetime as dt
 import pytest
 
 from directory import model, review
-from directory.dates import MAX_YEAR, MIN_YEAR, PartialDate, full_day, parse
-from directory.linkcheck import overdue_reviews
+from directory.schema.dates import MAX_YEAR, MIN_YEAR, PartialDate, full_day, parse
+from directory.tools.links import overdue_reviews
 from directory.render import Options, render_pages
 from directory.validate import validate
 

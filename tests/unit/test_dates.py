@@ -1,4 +1,4 @@
-from directory.dates import PartialDate, parse
+from directory.schema.dates import PartialDate, parse
 
 
 def test_forms():

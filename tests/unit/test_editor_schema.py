@@ -22,22 +22,23 @@ import json
 import re
 
 import pytest
-from directory.validate.schema import ECMAValidator as Draft202012Validator
+from directory.validate.schema_check import ECMAValidator as Draft202012Validator
 
 from support import DATA, FIXTURES, ROOT
-from directory import dates, new
-from directory.patterns import ecma
+from directory.schema import dates
+from directory.schema.patterns import ecma
+from directory.tools import new
 from directory.__main__ import main
-from directory.editor_schema import (
-    EDITOR_SCHEMA_PATH, context_vocabularies, for_context, generate, named_schema,
+from directory.schema.editor import (
+    EDITOR_SCHEMA_PATH, for_context, generate, named_schema,
     skeleton, term_description, terms_of, text,
 )
 from directory.load import load_file
 from directory.validate import validate
-from directory.validate.context import RECORD_LISTS, find
+from directory.schema.records import RECORD_LISTS, find
 from directory.validate.rules import urls
 from directory.validate.rules import vocabulary as vocabulary_rule
-from directory.validate.schema import SCHEMA_PATH, schema
+from directory.schema import SCHEMA, SCHEMA_PATH
 
 SETTINGS = ROOT / ".vscode" / "settings.json"
 
@@ -46,7 +47,7 @@ SETTINGS = ROOT / ".vscode" / "settings.json"
 def real():
     """(the real data's context, the editor schema made from it)"""
     ctx = validate(DATA).context
-    return ctx, generate(schema(), context_vocabularies(ctx))
+    return ctx, generate(SCHEMA.root, ctx.vocabularies())
 
 
 # -- kept in step --------------------------------------------------------------
@@ -196,7 +197,7 @@ def test_a_mismatched_pattern_says_what_is_allowed_in_words(real):
 def test_everything_else_is_as_in_the_data_schema(real):
     """Take away what the generator adds and the data schema is left."""
     _, editor = real
-    source = schema()
+    source = SCHEMA.root
     stripped = copy.deepcopy(editor)
     for key in ("$comment", "x-generated-by"):
         stripped.pop(key)
@@ -254,13 +255,13 @@ def _get(node, path):
 
 
 def test_generating_leaves_the_data_schema_as_it_is():
-    before = json.dumps(schema(), sort_keys=True)
-    generate(schema(), context_vocabularies(validate(DATA).context))
-    assert json.dumps(schema(), sort_keys=True) == before
+    before = json.dumps(SCHEMA.root, sort_keys=True)
+    generate(SCHEMA.root, validate(DATA).context.vocabularies())
+    assert json.dumps(SCHEMA.root, sort_keys=True) == before
 
 
 def test_without_a_vocabulary_a_coded_field_keeps_the_data_schemas_pattern():
-    editor = generate(schema(), {})
+    editor = generate(SCHEMA.root, {})
     node = editor["$defs"]["programme"]["properties"]["original_language"]
     assert node["x-vocabulary"] == "languages" and "enum" not in node
     assert node["pattern"] == "^[a-z]{2}$"
@@ -315,4 +316,4 @@ def test_the_site_carries_a_schema_made_from_the_data_it_shows(tmp_path):
     files = site.build(folder).files
     published = json.loads(files[f"schema/{EDITOR_SCHEMA_PATH.name}"])
     assert terms_of(published)["themes"]["brand-new"] == "Brand new"
-    assert published == generate(schema(), context_vocabularies(result.context))
+    assert published == generate(SCHEMA.root, result.context.vocabularies())

@@ -8,8 +8,9 @@ import yaml
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from directory import fmt
-from directory.fmt import canonical_text, find_comments, format_text, run
+from directory.load.comments import find_comments
+from directory.tools import fmt
+from directory.tools.fmt import canonical_text, format_text, run
 from directory.load import load_text
 from support import DATA, dedent
 

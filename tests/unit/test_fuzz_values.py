@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from directory import model
-from directory.dates import PartialDate, parse
+from directory.schema.dates import PartialDate, parse
 from directory.exports import export_json
 from directory.render import Options, render_pages
 from directory.validate import validate

@@ -19,9 +19,9 @@ import pytest
 
 from lsp import Server
 from support import DATA, ROOT
-from directory import dates
-from directory.patterns import ecma
-from directory.editor_schema import EDITOR_SCHEMA_PATH, for_context, named_schema
+from directory.schema import dates
+from directory.schema.editor import EDITOR_SCHEMA_PATH, for_context, named_schema
+from directory.schema.patterns import ecma
 from directory.validate import validate
 from directory.validate.rules import urls
 

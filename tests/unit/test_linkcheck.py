@@ -18,7 +18,7 @@ import urllib.error
 import pytest
 
 from support import unused_port
-from directory import linkcheck
+from directory.tools import links as linkcheck
 from directory.__main__ import main
 
 TIMEOUT = 1.0  # seconds to wait for an answer; the slow path never answers in time
@@ -380,9 +380,11 @@ def test_data_with_errors_exits_2_without_checking(folder, server, capsys, tmp_p
 
 
 def test_every_url_field_of_the_schema_is_checked():
+    from directory.schema import SCHEMA
     from directory.validate.rules import urls
 
-    assert linkcheck.url_fields() == urls.FIELDS
+    assert SCHEMA.urls() == urls.FIELDS == {
+        "programme": [("links", "*", "url")], "organisation": [("url",)], "source": [("url",)]}
 
 
 @pytest.mark.parametrize("url, wire", [

@@ -18,8 +18,8 @@ from pathlib import Path
 import pytest
 
 from directory import load
-from directory.load import load_file, load_text
-from directory.validate import data_files, find_data_files, validate
+from directory.load import data_files, find_data_files, load_file, load_text
+from directory.validate import validate
 from support import ROOT
 
 
@@ -369,12 +369,12 @@ def test_a_check_of_any_input_answers_with_a_message_within_bounds(tmp_path):
 
 def test_fmt_lists_the_data_files_the_check_lists(data_folder, tmp_path):
     """fmt rewrites files: a link out of the folder must not lead it there."""
-    from directory import fmt
+    from directory.tools import fmt
 
     outside = tmp_path / "outside.yaml"
     outside.write_text("sources:\n- id: b\n- id: a\n")
     data_folder("programmes.yaml", "programmes: []\n")
     (data_folder.folder / "linked.yaml").symlink_to(outside)
-    files, _ = fmt.data_files([str(data_folder.folder)])
+    files, _ = fmt.files_to_format([str(data_folder.folder)])
     assert [p for p, _ in files] == data_files(data_folder.folder)
     assert all(p.name != "linked.yaml" for p, _ in files)

@@ -149,12 +149,12 @@ def test_other_record_types(folder, capsys, kind):
 
 
 def test_template_lists_every_field_in_schema_order_with_allowed_values(folder, capsys):
-    from directory.validate.schema import schema
+    from directory.schema import SCHEMA
 
     _, text, line = added(folder, capsys, "module", "test-module")
     record = text.splitlines()[line - 1:]
     keys = [m.group(1) for x in record if (m := re.match(r"(?:  - |    )(?:# )?(\w+):", x))]
-    assert keys == list(schema()["$defs"]["programme"]["properties"])
+    assert keys == list(SCHEMA.root["$defs"]["programme"]["properties"])
     comment = {k: x for x in record if (m := re.match(r"    (?:# )?(\w+):", x)) for k in [m.group(1)]}
     assert "  # optional: " in comment["themes"] and "Allowed: placement-prevention, " in comment["themes"]
     assert "Allowed: BE, NL, DK." in comment["countries"]

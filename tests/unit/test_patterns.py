@@ -1,6 +1,6 @@
 """Patterns mean what JSON Schema says they mean: ECMA-262, not Python's re.
 
-``directory.patterns.ecma`` translates an ECMA-262 pattern for Python's re.
+``directory.schema.patterns.ecma`` translates an ECMA-262 pattern for Python's re.
 These tests hold it to a real ECMA-262 engine (``regress``, the Rust crate
 behind jsonschema-rs, as a test dependency): the schema's own patterns and
 the package's on texts full of the characters where the two dialects part
@@ -18,11 +18,12 @@ import regress
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from directory import dates, patterns
-from directory.patterns import PatternError, ecma, translate
-from directory.validate import fast, schema, validate
+from directory.schema import dates, patterns
+from directory.schema.patterns import PatternError, ecma, translate
+from directory.validate import fast, validate
+from directory.validate import schema_check as schema
 
-SCHEMA = schema.schema()
+SCHEMA = schema.SCHEMA.root
 
 
 def _schema_patterns(node=SCHEMA) -> set[str]:
@@ -264,7 +265,7 @@ def test_fast_check_and_jsonschema_refuse_alike(value):
 
 
 def test_new_refuses_an_id_the_check_refuses():
-    from directory.new import _id_problem
+    from directory.tools.new import _id_problem
 
     assert _id_problem("some-id") is None
     assert _id_problem("some-id\n") == ("'some-id\\n' is not allowed; use a lowercase slug of letters "
@@ -298,7 +299,7 @@ def test_email_examples(text, ok):
 # milliseconds. Each pattern gets its own process and a minute for all of them.
 _HANG_SCRIPT = """
 import sys
-from directory.patterns import ecma
+from directory.schema.patterns import ecma
 search = ecma(sys.argv[1]).search
 pumps = ["a", "a.", "a-", "a@", "1", "-", ".", " ", "ab.", "A", "AB-", "0-", "a@a.", "@.", "+1"]
 for prefix in ("", "a@", "+"):
@@ -327,7 +328,7 @@ def test_the_hang_test_can_fail():
 
     from support import ROOT
 
-    script = ("import sys; sys.path.insert(0, sys.argv[2]); from directory.patterns import ecma; "
+    script = ("import sys; sys.path.insert(0, sys.argv[2]); from directory.schema.patterns import ecma; "
               "ecma(sys.argv[1]).search('a@' + 'b.' * 25_000 + ' ')")
     with pytest.raises(subprocess.TimeoutExpired):
         subprocess.run([sys.executable, "-c", script, OLD_EMAIL, str(ROOT / "scripts")], timeout=5)

@@ -24,15 +24,16 @@ from jsonschema import Draft202012Validator
 from support import DATA, FIXTURES, ROOT
 from htmlcheck import Page, injected_markup
 from directory.load import load_text
+from directory.load.quote import flow as yaml_flow
 from directory.render.reference import (
-    PATTERN_WORDS, anchor_for, annotated_sections, load_vocabularies, reference_page, render_reference,
-    strip_annotations, yaml_flow,
+    PATTERN_WORDS, anchor_for, annotated_sections, reference_page, render_reference,
 )
 from directory.render.markdown import escape_md
 from directory.validate import validate
 from directory.validate.rules import references as reference_rule
 from directory.validate.rules import vocabulary as vocabulary_rule
-from directory.validate.schema import SCHEMA_PATH
+from directory.schema import SCHEMA_PATH, strip_annotations
+from directory.validate import validate
 
 GOLDEN = ROOT / "tests" / "golden" / "expected" / "reference" / "fields.md"
 EXTENSIONS = ["tables", "def_list", "attr_list", "toc"]
@@ -97,13 +98,19 @@ def property_nodes(node, where="#"):
 # -- the page ------------------------------------------------------------------------
 
 @pytest.fixture(scope="module")
-def vocabularies():
-    return load_vocabularies(DATA)
+def checked():
+    """The real data, checked: the page is made from what the check found."""
+    return validate(DATA).context
 
 
 @pytest.fixture(scope="module")
-def page() -> str:
-    return reference_page(validate(DATA).context)
+def vocabularies(checked):
+    return checked.vocabularies()
+
+
+@pytest.fixture(scope="module")
+def page(checked) -> str:
+    return reference_page(checked)
 
 
 @pytest.fixture(scope="module")
@@ -351,7 +358,7 @@ def test_without_vocabularies_the_page_points_to_the_file():
 # -- golden -------------------------------------------------------------------------
 
 def test_page_matches_golden():
-    got = render_reference(SCHEMA, load_vocabularies(FIXTURES / "golden"))
+    got = render_reference(SCHEMA, validate(FIXTURES / "golden").context.vocabularies())
     if os.environ.get("UPDATE_GOLDEN"):
         GOLDEN.parent.mkdir(parents=True, exist_ok=True)
         GOLDEN.write_text(got, encoding="utf-8")

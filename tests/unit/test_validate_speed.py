@@ -29,11 +29,12 @@ from jsonschema import Draft202012Validator
 
 from directory import load
 from directory.load import load_text
-from directory.validate import fast, schema, validate
-from directory.validate.context import RECORD_LISTS, find
+from directory.schema.records import RECORD_LISTS, find
+from directory.validate import fast, validate
+from directory.validate import schema_check as schema
 from support import DATA
 
-SCHEMA = schema.schema()
+SCHEMA = schema.SCHEMA.root
 # jsonschema with JSON Schema's meaning of a pattern (ECMA-262: $ only at the
 # very end, \d only 0-9), the meaning the fast check must keep
 JSONSCHEMA = schema.ECMAValidator(SCHEMA)

@@ -27,7 +27,7 @@ from jinja2 import Environment, pass_context
 from markupsafe import Markup
 
 from .. import review
-from ..dates import PartialDate
+from ..schema.dates import PartialDate
 from ..model import Directory, Organisation, Programme, Term, Texts
 from . import markdown, urls
 from .markdown import anchor, escape_md, html_text, join, markdown_text, url_md

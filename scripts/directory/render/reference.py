@@ -5,46 +5,40 @@ reference" (``fields.md``): for each record type, every field with its path
 (``target_group.age_min``, ``funding[].amount``), whether it is required, what
 it means (the schema's ``description``), the values it allows (the schema's
 ``x-allowed`` text, types, limits, and for coded fields the terms of their
-vocabulary with their English labels) and an example. ``reference_page(context)``
-does the same from the schema file and the vocabularies of validated data.
+vocabulary with their English labels) and an example. ``reference_page(ctx)``
+does the same from the directory's schema and the vocabularies of a checked
+data folder (in memory: nothing is read again from disk).
 
 Every field has a stable anchor: the record type, then the field's path
 without list markers, joined with hyphens (``programme-period-start``,
 ``programme-funding-amount``, ``vocabularies-kinds-parents``);
 :func:`anchor_for` turns a field path from a message into its anchor.
 
-Nothing here describes a field by hand: which field takes which vocabulary
-and which field refers to which record type come from the validation rules,
-everything else from the schema. Text passes through the same Markdown
-escaping as the record pages (:mod:`directory.render`).
+Nothing here describes a field by hand: everything comes from the schema
+(:mod:`directory.schema`: which field takes which vocabulary and which field
+refers to which record type are annotations there). Text passes through the
+same Markdown escaping as the record pages (:mod:`directory.render`).
 """
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment
 from markupsafe import Markup
 
-from ..load import load_file
-from ..validate.rules import references as reference_rule
-from ..validate.rules import vocabulary as vocabulary_rule
-from ..validate.rules import vocabulary_terms as vocabulary_terms_rule
-from ..validate.context import Context
-from ..validate.schema import TYPE_NAMES, resolve, schema
+from ..load import quote
+from ..schema import SCHEMA, TYPE_NAMES, Schema
+from ..schema import Field as SchemaField
+from ..schema.records import Context
+from ..words import article, plural, sentence
 from . import markdown
 from .markdown import escape_md
 
 TEMPLATE = "fields.md.j2"
 VOCABULARY_FILE = "vocabularies.yaml"
 VOCABULARY_DATA_PATH = f"data/{VOCABULARY_FILE}"
-
-# Fields of the vocabularies that take a term of another vocabulary (checked by
-# the vocabulary-terms rule; record fields come from the vocabulary rule).
-_VOCABULARY_LINKS = vocabulary_terms_rule.LINKS
 
 # Patterns in words, for a pattern whose node has no x-allowed text.
 PATTERN_WORDS = {
@@ -57,57 +51,22 @@ PATTERN_WORDS = {
     r"^\d{4}-\d{2}-\d{2}$": "a date written YYYY-MM-DD",
 }
 
-_ANNOTATIONS = ("description", "examples", "x-allowed")
-
-
-# -- the schema ----------------------------------------------------------------
-
-def strip_annotations(node: Any) -> Any:
-    """The schema without description, examples and x-allowed: its constraints only.
-
-    Keys of ``properties``, ``$defs`` and the like are names, not keywords, so a
-    property called ``description`` stays; values of ``enum``, ``const`` and
-    ``default`` are data and stay as they are."""
-    if isinstance(node, list):
-        return [strip_annotations(n) for n in node]
-    if not isinstance(node, dict):
-        return node
-    out = {}
-    for key, value in node.items():
-        if key in _ANNOTATIONS:
-            continue
-        if key in ("properties", "$defs", "definitions", "patternProperties", "dependentSchemas"):
-            out[key] = {name: strip_annotations(sub) for name, sub in value.items()}
-        elif key in ("enum", "const", "default"):
-            out[key] = value
-        else:
-            out[key] = strip_annotations(value)
-    return out
-
-
 # -- fields --------------------------------------------------------------------
 
-@dataclass
-class Field:
-    """One field of a record type, at any depth."""
+@dataclass(eq=False)
+class Field(SchemaField):
+    """A field of a record type as the page shows it: the schema's field (its
+    path, nodes, vocabulary and the record type it refers to) with the terms
+    of its vocabulary and its example."""
 
-    record: str  # the anchor prefix: 'programme', 'vocabularies'
-    path: tuple[str, ...]  # ('funding', '*', 'amount'); '*' stands for the items of a list
-    own: dict  # the schema node as written
-    node: dict  # the same, $ref resolved
-    items: dict  # for a list: the schema of its items, $ref resolved
-    required: bool
-    parent: "Field | None" = None
-    children: list["Field"] = field(default_factory=list)
-    vocabulary: str | None = None  # the vocabulary its values (or its list's items) come from
     terms: list[tuple[str, str]] = field(default_factory=list)  # (id, English label)
-    refers_to: str | None = None  # the record type whose id it takes
     example: Any = None
     has_example: bool = False
 
     @property
-    def key(self) -> str:
-        return [p for p in self.path if p != "*"][-1]
+    def record(self) -> str:
+        """The anchor prefix: 'programme', 'vocabularies'."""
+        return self.kind
 
     @property
     def name(self) -> str:
@@ -172,59 +131,31 @@ class Section:
         return out
 
 
-def _object_of(schema: dict, node: dict) -> tuple[dict | None, bool]:
-    """(the mapping whose fields sit below a field, whether they sit in list items)."""
-    if node.get("type") == "object" and "properties" in node:
-        return node, False
-    if node.get("type") == "array" and isinstance(node.get("items"), dict):
-        items = resolve(schema, node["items"])
-        if items.get("type") == "object" and "properties" in items:
-            return items, True
-    return None, False
-
-
-def _fields(schema: dict, record: str, obj: dict, prefix: tuple[str, ...], parent: Field | None) -> list[Field]:
-    required = set(obj.get("required", []))
-    out = []
-    for key, own in obj.get("properties", {}).items():
-        node = resolve(schema, own)
-        items = resolve(schema, node["items"]) if isinstance(node.get("items"), dict) else {}
-        f = Field(record, prefix + (key,), own, node, items, key in required, parent)
-        sub, in_list = _object_of(schema, node)
-        if sub is not None:
-            f.children = _fields(schema, record, sub, f.path + (("*",) if in_list else ()), f)
-        out.append(f)
+def _field(f: SchemaField, parent: Field | None) -> Field:
+    """The page's field for a field of the schema, with the fields inside it."""
+    out = Field(f.kind, f.path, f.own, f.node, f.items, f.required, parent,
+                defs=f.defs, item_defs=f.item_defs)
+    out.children = [_field(child, out) for child in f.children]
     return out
 
 
-def sections(schema: dict) -> list[Section]:
+def _as_schema(schema: Schema | dict) -> Schema:
+    return schema if isinstance(schema, Schema) else Schema(schema)
+
+
+def sections(schema: Schema | dict) -> list[Section]:
     """The record types of the schema's top level, each with all of its fields."""
+    schema = _as_schema(schema)
     out = []
-    for key, own in schema.get("properties", {}).items():
-        node = resolve(schema, own)
-        items = node.get("items") if node.get("type") == "array" else None
-        if isinstance(items, dict):
-            ref = items.get("$ref", "")
-            record = ref.rsplit("/", 1)[-1] if ref else key
-            obj = resolve(schema, items)
-            description = [node.get("description") or obj.get("description", "")]
-            is_list = True
-        else:
-            record, obj, is_list = key, node, False
-            description = [node.get("description", "")]
-        out.append(Section(key, record, key.replace("_", " ").capitalize(), f"data/{key}.yaml",
+    lists = schema.record_lists()
+    for kind in schema.kinds():
+        key = schema.prefix(kind)[0]
+        top = schema.resolve(schema.root["properties"][key])
+        description = [top.get("description") or schema.record(kind).get("description", "")]
+        out.append(Section(key, kind, key.replace("_", " ").capitalize(), f"data/{key}.yaml",
                            [d for d in description if d],
-                           _fields(schema, record, obj, (), None), is_list))
-    return out
-
-
-def _matches(path: tuple[str, ...], pattern: tuple[str, ...]) -> bool:
-    return path == pattern or path + ("*",) == pattern
-
-
-def _vocabulary_fields() -> dict[str, list[tuple[tuple, str]]]:
-    out = {record: list(fields) for record, fields in vocabulary_rule.FIELDS.items()}
-    out.setdefault("vocabularies", []).extend(_VOCABULARY_LINKS)
+                           [_field(f, None) for f in schema.fields(kind) if f.parent is None],
+                           key in lists))
     return out
 
 
@@ -235,24 +166,19 @@ def _label(term: dict) -> str:
     return ""
 
 
-def _annotate(sections_: list[Section], vocabularies: dict[str, list[dict]] | None) -> None:
-    vocab_fields = _vocabulary_fields()
-    ref_fields = reference_rule.FIELDS
+def _annotate(sections_: list[Section], vocabularies: dict[str, list[dict]] | None,
+              schema: Schema) -> None:
     vocabularies = vocabularies or {}
+    needed = schema.vocabularies()
     for s in sections_:
         if s.record == "vocabularies":
             # the schema lets a data file hold some vocabularies; the data folder needs them all
             for f in s.fields:
-                f.required = f.required or f.key in vocabulary_rule.NOUNS
+                f.required = f.required or f.key in needed
         for f in s.all_fields:
-            for pattern, vocab in vocab_fields.get(s.record, []):
-                if _matches(f.path, pattern):
-                    f.vocabulary = vocab
-                    f.terms = [(str(t["id"]), _label(t)) for t in vocabularies.get(vocab) or []
-                               if isinstance(t, dict) and "id" in t]
-            for pattern, target in ref_fields.get(s.record, []):
-                if _matches(f.path, pattern):
-                    f.refers_to = target
+            if f.vocabulary:
+                f.terms = [(str(t["id"]), _label(t)) for t in vocabularies.get(f.vocabulary) or []
+                           if isinstance(t, dict) and "id" in t]
         for f in reversed(s.all_fields):  # children before their parents
             _example(f, s, vocabularies)
         if s.is_list:
@@ -314,55 +240,11 @@ def _minimal(s: Section) -> str | None:
         return None
     lines = [f"{s.key}:"]
     for i, f in enumerate(required):
-        lines.append(("  - " if i == 0 else "    ") + f"{f.key}: {yaml_flow(f.example)}")
+        lines.append(("  - " if i == 0 else "    ") + f"{f.key}: {quote.flow(f.example)}")
     return "\n".join(lines)
 
 
-_PLAIN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 ._/@+()'-]*$")
-_PLAIN_BLOCK = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 ._/@+()'?=&%:,-]*$")
-
-
-def yaml_flow(value: Any, top: bool = True) -> str:
-    """A value as it is written after 'key: ' in a data file: lists and mappings
-    in flow style, text plain where YAML reads it as that text, else in double
-    quotes (a date or number meant as text: "2019")."""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if value is None:
-        return "null"
-    if isinstance(value, (int, float)):
-        return str(value)
-    if isinstance(value, list):
-        return "[" + ", ".join(yaml_flow(v, False) for v in value) + "]"
-    if isinstance(value, dict):
-        return "{" + ", ".join(f"{yaml_flow(str(k), False)}: {yaml_flow(v, False)}" for k, v in value.items()) + "}"
-    text = str(value)
-    # inside [...] and {...} a comma or colon would end the text; after 'key: ' it would not
-    plain = _PLAIN_BLOCK.match(text) and ": " not in text and not text.endswith(":") if top \
-        else _PLAIN.match(text)
-    if plain and not text.endswith(" ") and not _resolves_to_other(text):
-        return text
-    return json.dumps(text, ensure_ascii=False)
-
-
-def _resolves_to_other(text: str) -> bool:
-    """True where YAML (1.1 or 1.2) would read the plain text as something else."""
-    if re.match(r"^[-+]?(\d[\d_]*)?(\.\d*)?([eE][-+]?\d+)?$", text) and any(c.isdigit() for c in text):
-        return True
-    if re.match(r"^\d{4}-\d\d?-\d\d?", text) or re.match(r"^\d+(:\d+)+", text):
-        return True
-    return text.lower() in {"y", "n", "yes", "no", "on", "off", "true", "false", "null", "~"}
-
-
 # -- allowed values -------------------------------------------------------------
-
-def _sentence(text: str) -> str:
-    text = text.strip()
-    if not text:
-        return text
-    text = text[0].upper() + text[1:]
-    return text if text.endswith((".", "!", "?")) else text + "."
-
 
 def _scalar_words(node: dict) -> list[str]:
     """What one value may be: the x-allowed text, else type and pattern in words; then limits."""
@@ -407,11 +289,8 @@ class Allowed:
     used_by: list[tuple[str, str]]  # (record type and field, anchor)
 
 
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}{'s' if n != 1 else ''}"
-
-
-def allowed(f: Field, sections: list[Section], schema: dict) -> Allowed:
+def allowed(f: Field, sections: list[Section], schema: Schema | dict) -> Allowed:
+    schema = _as_schema(schema)
     node, items = f.node, f.items
     out: list[str] = []  # Markdown
 
@@ -430,13 +309,12 @@ def allowed(f: Field, sections: list[Section], schema: dict) -> Allowed:
                 text(", ")
             link(c.key, c.anchor)
 
-    by_record = {s.record: s for s in sections}
     # the terms, or the record type an id refers to, say more than the pattern of a code or id
     listed = bool(f.terms) or (f.refers_to is not None and not f.children)
     if node.get("type") == "array":
         head = ["A list"]
         if node.get("minItems"):
-            head.append(f"with at least {_plural(node['minItems'], 'item')}")
+            head.append(f"with at least {plural(node['minItems'], 'item')}")
         if node.get("uniqueItems"):
             head.append("each value listed once")
         text(", ".join(head))
@@ -445,7 +323,7 @@ def allowed(f: Field, sections: list[Section], schema: dict) -> Allowed:
             links(f.children)
             text(" (below)")
             if items.get("minProperties"):
-                text(f", with at least {_plural(items['minProperties'], 'field')}")
+                text(f", with at least {plural(items['minProperties'], 'field')}")
             text(".")
         elif listed:
             text(". ")
@@ -457,12 +335,12 @@ def allowed(f: Field, sections: list[Section], schema: dict) -> Allowed:
         links(f.children)
         text(" (below)")
         if node.get("minProperties"):
-            text(f", with at least {_plural(node['minProperties'], 'field')}")
+            text(f", with at least {plural(node['minProperties'], 'field')}")
         text(".")
     elif node.get("type") == "object":
-        text(_sentence("; ".join(_map_words(node, schema))) + " ")
+        text(sentence("; ".join(_map_words(node, schema))) + " ")
     elif not listed:
-        text(_sentence("; ".join(_scalar_words(node))) + " ")
+        text(sentence("; ".join(_scalar_words(node))) + " ")
     if f.vocabulary:
         each = "Each value is" if node.get("type") == "array" else "It is"
         text(f"{each} a term of the vocabulary ")
@@ -471,40 +349,27 @@ def allowed(f: Field, sections: list[Section], schema: dict) -> Allowed:
     if f.refers_to:
         target = next((s for s in sections if s.record == f.refers_to), None)
         each = "Each value is" if node.get("type") == "array" and not f.children else "It is"
-        text(f"{each} the id of {_article(f.refers_to)} {f.refers_to} record")
+        text(f"{each} the id of {article(f.refers_to)} {f.refers_to} record")
         if target is not None:
             text(" (")
             link(target.title, target.key)
             text(")")
         text(".")
     used_by = []
-    if f.record == "vocabularies" and len(f.path) == 1:
-        for record, pattern in _users(f.key):
-            s = by_record.get(record)
-            user = next((g for g in (s.all_fields if s else []) if _matches(g.path, pattern)), None)
-            if user is not None:
-                used_by.append((f"{user.name} ({record})", user.anchor))
+    if f.record == "vocabularies" and len(f.path) == 1:  # the fields that take its terms
+        used_by = [(f"{g.name} ({s.record})", g.anchor) for s in sections for g in s.all_fields
+                   if g.vocabulary == f.key]
     return Allowed(Markup("".join(out).strip()), f.terms, used_by)
 
 
-def _article(word: str) -> str:
-    return "an" if word[:1] in "aeiou" else "a"
-
-
-def _users(vocabulary: str) -> list[tuple[str, tuple]]:
-    """(record type, field path pattern) of every field that takes a term of the vocabulary."""
-    return [(record, pattern) for record, fields in _vocabulary_fields().items()
-            for pattern, vocab in fields if vocab == vocabulary]
-
-
-def _map_words(node: dict, schema: dict) -> list[str]:
+def _map_words(node: dict, schema: Schema) -> list[str]:
     words = [node["x-allowed"]] if node.get("x-allowed") else ["a mapping"]
     names = node.get("propertyNames")
     if isinstance(names, dict) and (names.get("x-allowed") or names.get("pattern")):
         words.append("keys: " + (names.get("x-allowed") or PATTERN_WORDS.get(names["pattern"], names["pattern"])))
     values = node.get("additionalProperties")
     if isinstance(values, dict):
-        values = resolve(schema, values)
+        values = schema.resolve(values)
         if values.get("x-allowed"):
             words.append("each value: " + values["x-allowed"])
     if node.get("minProperties"):
@@ -515,7 +380,7 @@ def _map_words(node: dict, schema: dict) -> list[str]:
 
 # -- anchors ---------------------------------------------------------------------
 
-def anchor_for(field_path: str, schema: dict) -> str | None:
+def anchor_for(field_path: str, schema: Schema | dict = SCHEMA) -> str | None:
     """The anchor documenting a field of a message ('programmes[3].period.start' ->
     'programme-period-start'); a key below a documented field (a language of a
     text) leads to that field; a record ('programmes[3]') to its record type."""
@@ -575,51 +440,33 @@ def required_text(f: Field) -> str:
 
 def _environment() -> Environment:
     env = markdown.environment()
-    env.filters.update(code=code, code_block=code_block, field_anchor=field_anchor, yaml=yaml_flow)
+    env.filters.update(code=code, code_block=code_block, field_anchor=field_anchor, yaml=quote.flow)
     env.globals.update(required_text=required_text)
     return env
 
 
-def annotated_sections(schema: dict, vocabularies: dict[str, list[dict]] | None) -> list[Section]:
+def annotated_sections(schema: Schema | dict,
+                       vocabularies: dict[str, list[dict]] | None) -> list[Section]:
     """The record types with their fields' vocabularies, terms, references and
     examples, and each list's minimal record."""
+    schema = _as_schema(schema)
     found = sections(schema)
-    _annotate(found, vocabularies)
+    _annotate(found, vocabularies, schema)
     return found
 
 
-def render_reference(schema: dict, vocabularies: dict[str, list[dict]] | None) -> str:
+def render_reference(schema: Schema | dict, vocabularies: dict[str, list[dict]] | None) -> str:
     """The page 'Field reference' (Markdown) for a schema and the vocabularies
     (name -> list of terms, as under 'vocabularies:' in the data; None leaves out
     the lists of terms)."""
+    schema = _as_schema(schema)
     found = annotated_sections(schema, vocabularies)
     allowed_of = {f.anchor: allowed(f, found, schema) for s in found for f in s.all_fields}
     return _environment().get_template(TEMPLATE).render(
         sections=found, allowed=allowed_of, has_vocabularies=bool(vocabularies))
 
 
-def load_vocabularies(data_folder: Path) -> dict[str, list[dict]] | None:
-    """The vocabularies of a data folder (name -> terms), read with the project's
-    loader: those of vocabularies.yaml, and any it lacks from the other data
-    files that hold a 'vocabularies:' mapping, as the validator finds them."""
-    folder = Path(data_folder)
-    first = folder / VOCABULARY_FILE
-    others = sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file()
-                    and p != first) if folder.is_dir() else []
-    found: dict[str, list[dict]] = {}
-    for path in ([first] if first.is_file() else []) + others:
-        if found and all(name in found for name in vocabulary_rule.NOUNS):
-            break
-        data = load_file(path).data
-        vocab = data.get("vocabularies") if isinstance(data, dict) else None
-        if isinstance(vocab, dict):
-            for name, terms in vocab.items():
-                if isinstance(terms, list):
-                    found.setdefault(name, terms)
-    return found or None
-
-
-def reference_page(context: Context) -> str:
-    """The field reference for the schema and the vocabularies of validated data."""
-    vocabularies = {name: list(terms.values()) for name, terms in context.vocab.items()}
-    return render_reference(schema(), vocabularies or None)
+def reference_page(ctx: Context) -> str:
+    """The field reference for the directory's schema and the vocabularies of a
+    checked data folder (``validate(folder).context``)."""
+    return render_reference(SCHEMA, ctx.vocabularies() or None)

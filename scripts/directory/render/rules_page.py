@@ -25,7 +25,7 @@ from markupsafe import Markup
 
 from ..validate import rules
 from ..validate.examples import DAY, Example, background, run_example
-from .markdown import anchor, environment, escape_md
+from .markdown import anchor, environment
 from .reference import code, code_block
 
 TEMPLATE = "rules.md.j2"

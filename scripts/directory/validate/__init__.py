@@ -6,16 +6,14 @@ comes back in one sorted list.
 from __future__ import annotations
 
 import datetime as dt
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..gcpause import gc_paused
-from .. import load as limits  # MAX_FILES, MAX_FOLDER_BYTES (read when used)
-from ..load import Budget, LoadedFile, load_file, megabytes
+from ..load import Budget, LoadedFile, display_path, find_data_files, load_file
 from ..problems import ERROR, Problem, errors
-from . import rules, schema
-from .context import RECORD_LISTS, Context, Record
+from . import rules, schema_check
+from ..schema.records import RECORD_LISTS, Context, Record
 
 REQUIRED_FILE = "programmes.yaml"
 
@@ -31,72 +29,6 @@ class Result:
         return not errors(self.problems)
 
 
-def display_path(path: Path) -> str:
-    try:
-        shown = os.path.relpath(path)
-    except ValueError:  # another drive
-        return str(path)
-    return str(path) if shown.startswith("..") else shown
-
-
-def data_files(folder: Path) -> list[Path]:
-    """The data files of ``folder`` that may be read: every ``*.yaml`` and
-    ``*.yml`` that is a file inside the folder, in name order. What
-    ``find_data_files`` refuses is left out."""
-    return find_data_files(folder)[0]
-
-
-def find_data_files(folder: Path) -> tuple[list[Path], list[Problem]]:
-    """The data files of ``folder`` that may be read, and a problem for each
-    name that may not: a link that leads out of the folder (never read, so
-    that nothing of the file it leads to can reach a message or the site), a
-    link that leads nowhere, a folder or anything else that is not a file;
-    and the folder's limits (MAX_FILES files, MAX_FOLDER_BYTES in all), checked
-    before any file is read. The one place that lists data files."""
-    inside = folder.resolve()
-    found: list[Path] = []
-    problems: list[Problem] = []
-    for path in sorted(folder.iterdir()):
-        if path.suffix not in (".yaml", ".yml"):
-            continue
-        shown = display_path(path)
-        target = path.resolve()
-        if path.is_symlink() and not target.is_relative_to(inside):
-            problems.append(_file_problem(shown, (
-                "is a link to a file outside the data folder; it is not read: a data file must be "
-                "a file in the data folder itself (replace the link by the file)")))
-        elif not path.exists():
-            problems.append(_file_problem(shown, (
-                "is a link to a file that does not exist; delete the link, or put the data file "
-                "itself in its place")))
-        elif path.is_dir():
-            problems.append(_file_problem(shown, (
-                "is a folder, not a data file; data files stand directly in the data folder: "
-                "rename the folder (without .yaml) or move it out")))
-        elif not path.is_file():
-            problems.append(_file_problem(shown, (
-                "is not a regular file (a pipe, socket or device); it is not read: put a data "
-                "file in its place")))
-        else:
-            found.append(path)
-    if len(found) > limits.MAX_FILES:
-        return [], problems + [Problem(display_path(folder), 1, 1, ERROR, "(folder)", (
-            f"the data folder holds {len(found):,} data files, more than the limit of "
-            f"{limits.MAX_FILES}; none is read: keep only the directory's data files in it"), "limits")]
-    sizes = {path: path.stat().st_size for path in found}
-    if sum(sizes.values()) > limits.MAX_FOLDER_BYTES:
-        largest = max(found, key=sizes.__getitem__)
-        return [], problems + [Problem(display_path(folder), 1, 1, ERROR, "(folder)", (
-            f"the data files hold {megabytes(sum(sizes.values()))} in all, more than the limit "
-            f"of {megabytes(limits.MAX_FOLDER_BYTES)}; none is read (the largest is "
-            f"{display_path(largest)}, {megabytes(sizes[largest])})"), "limits")]
-    return found, problems
-
-
-def _file_problem(shown: str, message: str) -> Problem:
-    return Problem(shown, 1, 1, ERROR, "(file)", message, "data-folder")
-
-
 def _collect(ctx: Context, file: LoadedFile, schema_problems: list[Problem]) -> None:
     """Add the file's records and vocabularies to the context."""
     data = file.data
@@ -105,7 +37,7 @@ def _collect(ctx: Context, file: LoadedFile, schema_problems: list[Problem]) -> 
     # 'programmes[3].name.nl' -> 'programmes[3]': the records with a schema problem
     flawed = {p.field[:p.field.find("]") + 1] for p in schema_problems if "]" in p.field}
     # the schema check stopped looking: no record of the file counts as checked
-    stopped = any(p.field == schema.LIMIT_FIELD for p in schema_problems)
+    stopped = any(p.field == schema_check.LIMIT_FIELD for p in schema_problems)
     for key, type_ in RECORD_LISTS.items():
         items = data.get(key)
         if not isinstance(items, list):
@@ -154,7 +86,7 @@ def _validate(folder: Path, today: dt.date | None) -> Result:
         file = load_file(path, display_path(path), budget)
         ctx.files.append(file)
         result.problems.extend(file.problems)
-        found = schema.check_file(file)
+        found = schema_check.check_file(file)
         _collect(ctx, file, found)
         result.problems.extend(found)
     result.problems.extend(rules.run(ctx))

@@ -67,8 +67,9 @@ def example_files(rule: ModuleType) -> dict[str, str]:
 def run_example(rule: ModuleType, files: dict[str, str] | None = None) -> Example:
     """Check the rule's example (or ``files`` in its place); the problems it
     gives, all of them the rule's."""
-    from .. import editor_schema as editor
-    from . import display_path, validate
+    from ..load import display_path
+    from ..schema import editor
+    from . import validate
 
     files = example_files(rule) if files is None else files
     if not files:

@@ -13,7 +13,7 @@ an integer, a list with ``uniqueItems`` that holds more than texts, a value of
 a type a data file cannot hold), which then only costs the slow path.
 It understands the keywords listed in ``_KEYWORDS`` with jsonschema's
 draft 2020-12 meaning, a ``pattern`` with ECMA-262's (as the schema check
-reads it: see ``directory.patterns``); a schema that uses any other keyword,
+reads it: see ``directory.schema.patterns``); a schema that uses any other keyword,
 or a pattern that is not translated, is not compiled
 (:func:`compile_schema` raises :class:`Unsupported`), and everything then goes
 to jsonschema, as before this module.
@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-from .. import patterns
+from ..schema import patterns, pointer
 
 Check = Callable[[Any], bool]
 
@@ -145,11 +145,10 @@ class Compiler:
             # a placeholder first, so that a schema that refers to itself compiles
             target: list[Check] = []
             self._refs[ref] = lambda value: target[0](value)
-            node: Any = self.root
-            for part in ref[2:].split("/") if ref != "#" else []:
-                if not isinstance(node, dict) or part not in node:
-                    raise Unsupported(f"$ref {ref!r} points nowhere")
-                node = node[part]
+            try:
+                node = pointer(self.root, ref)
+            except ValueError as exc:
+                raise Unsupported(str(exc)) from None
             target.append(self.compile(node))
             self._refs[ref] = target[0]
         return self._refs[ref]

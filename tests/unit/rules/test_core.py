@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from directory.validate import rules
-from directory.validate.context import Context
+from directory.schema.records import Context
 from directory.validate.rules import RuleError, apply, contract, run
 from directory.validate.rules.common import Finding
 

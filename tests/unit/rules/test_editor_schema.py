@@ -8,9 +8,9 @@ import json
 import pytest
 
 from directory.__main__ import main
-from directory.editor_schema import named_schema, text
+from directory.schema.editor import named_schema, text
 from directory.validate import validate
-from directory.validate.schema import SCHEMA_PATH
+from directory.schema import SCHEMA_PATH
 from support import dedent
 
 from .cases import example_lines

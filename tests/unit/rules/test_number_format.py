@@ -111,6 +111,6 @@ def test_every_other_type_message_says_what_to_write_with_the_fields_example(dat
 
 
 def test_the_number_fields_come_from_the_schema():
-    fields = number_format.number_fields()
+    fields = number_format.FIELDS
     assert {("target_group", "age_min"), ("target_group", "age_max"),
             ("funding", "*", "amount")} <= set(fields["programme"])

@@ -13,7 +13,7 @@ import posixpath
 
 import pytest
 
-from directory import new
+from directory.tools import new
 from directory.render import render_pages
 from directory.validate import validate
 from directory.validate.rules.reserved_ids import RECORDS, TERMS, reserved

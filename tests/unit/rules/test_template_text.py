@@ -7,7 +7,7 @@ import shutil
 
 import pytest
 
-from directory.new import add_record
+from directory.tools.new import add_record
 from directory.validate import validate
 from support import DATA
 

@@ -29,7 +29,7 @@ from types import ModuleType
 from typing import Iterable, Iterator
 
 from ...problems import ERROR, WARNING, Problem
-from ..context import Context
+from ...schema.records import Context
 from .common import Finding
 from . import (
     age_range,

@@ -3,7 +3,7 @@
 Ages are in years (0 for a newborn; use prenatal: true for support that
 starts in pregnancy). age_min must be at most age_max.
 """
-from ..context import Context
+from ...schema.records import Context
 from .common import at
 
 ID = "age-range"

@@ -18,7 +18,7 @@ from typing import Iterator
 
 from ...load import LoadedFile
 from ...problems import field_path
-from ..context import Context, Record
+from ...schema.records import Context, Record
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@ Everything in the data is public. A contact marked confidential: true must
 not be in the repository at all: remove the record (and ask the maintainers
 to purge it from the history if it was ever pushed).
 """
-from ..context import Context
+from ...schema.records import Context
 from .common import at
 
 ID = "confidential-contacts"

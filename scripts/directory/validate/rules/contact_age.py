@@ -5,9 +5,9 @@ numbers change. A contact whose source is dated more than 24 months back is
 flagged: find a newer publication of the same contact and cite it, or remove
 the contact. The page always shows a contact with its source's date.
 """
-from ...dates import PartialDate, parse
+from ...schema.dates import PartialDate, parse
 from ...review import CONTACT_SOURCE_MONTHS, source_too_old
-from ..context import Context
+from ...schema.records import Context
 from .common import at
 
 ID = "contact-age"

@@ -3,8 +3,8 @@
 Compared at the precision given: a period from 2018 to 2018-06 is fine, one
 from 2021 to 2019 is not.
 """
-from ...dates import PartialDate, parse
-from ..context import Context, find
+from ...schema.dates import PartialDate, parse
+from ...schema.records import Context, find
 from .common import at
 
 ID = "date-order"

@@ -21,7 +21,7 @@ A note under derived for a field the record does not fill (no countries, no
 status, a period without start or end) is an error: give the value, or
 remove the note.
 """
-from ..context import Context
+from ...schema.records import Context
 from .common import at
 
 ID = "derived"

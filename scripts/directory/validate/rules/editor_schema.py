@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..context import Context
+from ...schema.records import Context
 from .common import Finding, at_file, terms
 
 ID = "editor-schema"
@@ -21,9 +21,9 @@ LEVEL = "warning"
 
 
 def check(ctx: Context):
-    from ... import editor_schema as editor
-    from .. import display_path
-    from ..schema import SCHEMA_PATH, schema
+    from ...load import display_path
+    from ...schema import SCHEMA, SCHEMA_PATH
+    from ...schema import editor
     from .vocabulary import NOUNS
 
     named: dict[Path, object] = {}  # schema file -> the first data file that names it
@@ -37,7 +37,7 @@ def check(ctx: Context):
         if committed is None:  # not a generated schema (or none at all): nothing to compare
             continue
         if fresh is None:
-            fresh = editor.generate(schema(), editor.context_vocabularies(ctx))
+            fresh = editor.generate(SCHEMA.root, ctx.vocabularies())
         if committed == fresh:
             continue
         shown = display_path(target)

@@ -4,7 +4,7 @@ English is the directory's common language: professionals in Flanders, the
 Netherlands and Denmark read each other's programmes through it. A missing
 English summary does not block publishing, but the record is harder to find.
 """
-from ..context import Context
+from ...schema.records import Context
 from .common import at
 
 ID = "english-summary"

@@ -35,7 +35,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from ..context import Context, Record
+from ...schema.records import Context, Record
 from .common import at
 
 ID = "funding-pool"

@@ -9,7 +9,8 @@ from functools import lru_cache, partial
 
 import pycountry
 
-from ..context import Context, find
+from ...schema import SCHEMA
+from ...schema.records import Context, find
 from .common import at, at_file, terms
 
 ID = "iso-codes"
@@ -28,14 +29,8 @@ _currency = partial(_known, "currencies", "alpha_3")
 _language = partial(_known, "languages", "alpha_2")
 
 
-LANGUAGE_MAPS = {
-    "programme": [("name",), ("summary",), ("description",), ("target_group", "note"),
-                  ("period", "note"), ("funding", "*", "scope"), ("evaluation", "note"),
-                  ("legal_basis", "*", "text"), ("milestones", "*", "event"),
-                  ("organisations", "*", "note"), ("links", "*", "title")],
-    "organisation": [("name",), ("summary",)],
-    "contact": [("role",)],
-}
+# record type -> the paths of its texts in several languages, from the schema
+LANGUAGE_MAPS = SCHEMA.language_maps()
 
 
 VOCABULARY_CODES = [

@@ -28,7 +28,7 @@ import time
 from ...description import might_have_findings, render
 from ...description import Finding as TextFinding
 from ...load import LoadedFile, Position
-from ..context import Context
+from ...schema.records import Context
 from .common import at
 
 ID = "markdown-safety"

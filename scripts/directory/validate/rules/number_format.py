@@ -25,9 +25,9 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal, InvalidOperation
-from functools import lru_cache
 
-from ..context import RECORD_LISTS, Context, find
+from ...schema import SCHEMA
+from ...schema.records import Context, find
 from .common import at
 
 ID = "number-format"
@@ -156,41 +156,14 @@ def advice_for_number(written: str, value, field: str) -> str | None:
     return None
 
 
-@lru_cache(maxsize=1)
-def number_fields() -> dict[str, list[tuple]]:
-    """Record type -> the paths of its number fields (those the schema gives
-    the type number or integer, and no other), '*' for a list's items."""
-    from ..schema import resolve, schema
-
-    root = schema()
-    fields: dict[str, list[tuple]] = {}
-
-    def walk(node: dict, path: tuple, found: list) -> None:
-        node = resolve(root, node)
-        kind = node.get("type")
-        if kind in ("number", "integer"):
-            found.append(path)
-        if len(path) > 8:  # pragma: no cover - the schema nests four levels
-            return
-        for name, sub in (node.get("properties") or {}).items():
-            walk(sub, path + (name,), found)
-        if isinstance(node.get("items"), dict):
-            walk(node["items"], path + ("*",), found)
-
-    for key, type_ in RECORD_LISTS.items():
-        found: list[tuple] = []
-        items = (root.get("properties", {}).get(key) or {}).get("items")
-        if isinstance(items, dict):
-            walk(items, (), found)
-        fields[type_] = found
-    return fields
+# record type -> the paths of its number fields, from the schema (type number or integer)
+FIELDS = SCHEMA.numbers()
 
 
 def check(ctx: Context):
-    fields = number_fields()
     for rec in ctx.valid():
         numbers = rec.file.numbers
-        for pattern in fields.get(rec.type, ()):
+        for pattern in FIELDS.get(rec.type, ()):
             for sub, value in find(rec.data, pattern):
                 written = numbers.get(rec.path + sub)
                 if written is None or isinstance(value, bool):

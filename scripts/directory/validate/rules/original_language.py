@@ -5,7 +5,7 @@ must include a text in the record's original_language, the language of its
 source, so that the site never shows only a translation. (An organisation's
 summary is the directory's own and may be in English only.)
 """
-from ..context import Context
+from ...schema.records import Context
 from .common import at
 
 ID = "original-language"

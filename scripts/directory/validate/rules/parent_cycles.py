@@ -6,7 +6,7 @@ reported once, at the record where it is first met.
 """
 from __future__ import annotations
 
-from ..context import Context
+from ...schema.records import Context
 from .common import at, loops_first_met
 
 ID = "parent-cycles"

@@ -4,7 +4,7 @@ The kinds vocabulary says under which kinds each kind may sit: a pillar under
 an action plan or strand, an action under a pillar, a module under a course,
 a course under an initiative, and so on. A record may not be its own parent.
 """
-from ..context import Context
+from ...schema.records import Context
 from .common import at
 
 ID = "parent-kind"

@@ -9,7 +9,7 @@ the rules of a programme's parent (parent-kind, parent-cycles).
 """
 from __future__ import annotations
 
-from ..context import Context
+from ...schema.records import Context
 from .common import at, loops_first_met
 
 ID = "part-of-cycles"

@@ -11,21 +11,16 @@ Code of 1804), so the range reaches far back; no programme, plan, funding or
 review runs past 2100, so a later year (9999, or 2202 for 2022) is a typing
 error, and so is the year 0000, which no calendar has.
 """
-from ...dates import parse
-from ..context import Context, find
+from ...schema import SCHEMA
+from ...schema.dates import parse
+from ...schema.records import Context, find
 from .common import at
 
 ID = "partial-dates"
 LEVEL = "error"
 
-FIELDS = {
-    "programme": [("period", "start"), ("period", "end"), ("funding", "*", "period", "start"),
-                  ("funding", "*", "period", "end"), ("evaluation", "due"),
-                  ("legal_basis", "*", "in_force"), ("milestones", "*", "date"),
-                  ("last_reviewed",)],
-    "organisation": [("last_reviewed",)],
-    "source": [("date",)],
-}
+# record type -> the paths of its date fields, from the schema (partial and full dates)
+FIELDS = SCHEMA.dates()
 NEED_YEAR = {"start", "end"}
 
 

@@ -7,37 +7,16 @@ a source to its publisher; an organisation to the organisation it is part of. A 
 does not exist (or is of another type) is an error; the message suggests the
 closest existing id (of a record without problems of its own).
 """
-from ..context import Context, find
+from ...schema import SCHEMA
+from ...schema.records import Context, find
 from .common import at
 from ..suggest import unknown
 
 ID = "references"
 LEVEL = "error"
 
-# record type -> (path pattern, referenced type)
-FIELDS = {
-    "programme": [
-        (("parent",), "programme"),
-        (("replaced_by",), "programme"),
-        (("organisations", "*", "id"), "organisation"),
-        (("funding", "*", "funder"), "organisation"),
-        (("funding", "*", "share_of"), "programme"),
-        (("evaluation", "by"), "organisation"),
-        (("contacts", "*"), "contact"),
-        (("sources", "*", "source"), "source"),
-    ],
-    "organisation": [
-        (("part_of",), "organisation"),
-        (("sources", "*", "source"), "source"),
-    ],
-    "contact": [
-        (("organisation",), "organisation"),
-        (("source", "source"), "source"),
-    ],
-    "source": [
-        (("publisher",), "organisation"),
-    ],
-}
+# record type -> (path pattern, referenced type), from the schema ("x-references")
+FIELDS = SCHEMA.references()
 
 
 def check(ctx: Context):

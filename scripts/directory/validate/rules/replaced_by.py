@@ -4,7 +4,7 @@ Records are retired, not deleted, so that links to them keep working. A record
 with status 'replaced' names its successor in replaced_by; replaced_by is
 only given with status 'replaced' and never names the record itself.
 """
-from ..context import Context
+from ...schema.records import Context
 from .common import at
 
 ID = "replaced-by"

@@ -20,7 +20,7 @@ Sources page's heading. So these ids are reserved:
 """
 from __future__ import annotations
 
-from ..context import Context
+from ...schema.records import Context
 from .common import at, at_file, terms
 
 ID = "reserved-ids"

@@ -6,9 +6,8 @@ sources. Twelve months later the record is due: check the sources again
 ``last_reviewed`` to the day you did. A record past its review date still
 publishes; its page says it may be out of date.
 """
-from ...dates import full_day
-from ...review import REVIEW_MONTHS, is_overdue, review_due
-from ..context import Context
+from ...review import REVIEW_MONTHS, overdue
+from ...schema.records import Context
 from .common import at
 
 ID = "review-due"
@@ -16,12 +15,9 @@ LEVEL = "warning"
 
 
 def check(ctx: Context):
-    for rec in ctx.valid():
-        reviewed = rec.data.get("last_reviewed")
-        if full_day(reviewed) is None or not is_overdue(reviewed, ctx.today):
-            continue  # a day that does not exist, or out of range, is the partial-dates rule's error
-        yield at(rec, ("last_reviewed",),
-                 f"last reviewed {reviewed}, more than {REVIEW_MONTHS} months ago (due "
-                 f"{review_due(reviewed).isoformat()}); check the record against its sources "
+    # a day that does not exist, or out of range, is the partial-dates rule's error
+    for due in overdue(ctx.valid(), ctx.today, lambda rec: rec.data.get("last_reviewed")):
+        yield at(due.record, ("last_reviewed",),
+                 f"last reviewed {due.last_reviewed}, more than {REVIEW_MONTHS} months ago (due "
+                 f"{due.due.isoformat()}); check the record against its sources "
                  "and set last_reviewed to the day you did")
-

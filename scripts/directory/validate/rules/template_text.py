@@ -25,7 +25,7 @@ import re
 
 from ...load import LoadedFile
 from ...problems import field_path
-from ..context import Context, Record
+from ...schema.records import Context, Record
 from .common import Finding, at_file
 
 ID = "template-text"
@@ -51,7 +51,7 @@ def check(ctx: Context):
 
 def _check_file(file: LoadedFile, records: list[Record], text: str):
     """The template text in the file's records that passed the schema."""
-    from ...fmt import find_comments  # the comments outside every value (fmt is an editor tool too)
+    from ...load.comments import find_comments  # the comments outside every value
 
     spans = _spans(file, records)
     keys = _keys_by_line(file)

@@ -4,7 +4,7 @@ An id is the address of the record's page and what other records use to refer
 to it, so two records (of any type, in any data file) may not share one.
 Choose a new id for the second record; never reuse the id of a removed one.
 """
-from ..context import Context
+from ...schema.records import Context
 from .common import at
 
 ID = "unique-ids"

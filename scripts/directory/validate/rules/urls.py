@@ -9,25 +9,22 @@ source gives without a scheme goes into url_as_stated, exactly as written
 """
 from urllib.parse import urlsplit
 
-from ...patterns import ecma
-from ..context import Context, find
+from ...schema import SCHEMA
+from ...schema.patterns import URL, ecma
+from ...schema.records import Context, find
 from .common import at
 
 ID = "urls"
 LEVEL = "error"
 
-FIELDS = {
-    "programme": [("links", "*", "url")],
-    "organisation": [("url",)],
-    "source": [("url",)],
-}
+# record type -> the paths of its URL fields, from the schema (#/$defs/url)
+FIELDS = SCHEMA.urls()
 
 
-# The form every URL has: http:// or https:// (in any case, as urlsplit reads
-# it) and no white space. As text it is also a JSON Schema (ECMA-262) pattern:
-# the schema for editors (directory.editor_schema) checks it as they type.
-# problem_with() says which part is wrong, and checks the host and port too.
-PATTERN = r"^[Hh][Tt][Tt][Pp][Ss]?://\S+$"
+# The form every URL has (directory.schema.patterns.URL), which the schema for
+# editors checks as they type. problem_with() says which part is wrong, and
+# checks the host and port too.
+PATTERN = URL
 _FORM = ecma(PATTERN)
 
 

@@ -7,45 +7,19 @@ that is not defined there is an error: use one of the listed values, or add
 the new term (with an English label) to the vocabulary in the same pull
 request.
 """
-from ..context import Context, find
+from ...schema import SCHEMA
+from ...schema.records import Context, find
 from .common import at, at_file
 from ..suggest import unknown
 
 ID = "vocabulary"
 LEVEL = "error"
 
-# record type -> (path pattern, vocabulary)
-FIELDS = {
-    "programme": [
-        (("kind",), "kinds"),
-        (("original_language",), "languages"),
-        (("themes", "*"), "themes"),
-        (("settings", "*"), "settings"),
-        (("status",), "statuses"),
-        (("scope",), "scopes"),
-        (("target_group", "who", "*"), "target_groups"),
-        (("organisations", "*", "role"), "organisation_roles"),
-        (("evaluation", "status"), "evaluation_statuses"),
-        (("countries", "*"), "countries"),
-        (("regions", "*"), "regions"),
-    ],
-    "organisation": [
-        (("original_language",), "languages"),
-        (("countries", "*"), "countries"),
-        (("regions", "*"), "regions"),
-    ],
-    "source": [
-        (("language",), "languages"),
-    ],
-}
+# record type -> (path pattern, vocabulary), from the schema ("x-vocabulary")
+FIELDS = SCHEMA.vocabulary_fields()
 
-# every vocabulary a data folder needs, and what one of its terms is called
-NOUNS = {
-    "kinds": "kind", "themes": "theme", "settings": "setting", "statuses": "status",
-    "target_groups": "target group", "organisation_roles": "organisation role",
-    "evaluation_statuses": "evaluation status", "scopes": "scope", "languages": "language",
-    "countries": "country", "regions": "region",
-}
+# every vocabulary a data folder needs, and what one of its terms is called (from the schema)
+NOUNS = SCHEMA.vocabularies()
 
 
 def check(ctx: Context):

@@ -6,19 +6,16 @@ common language. A kind's allowed parents are kinds; a region names a
 country of the countries vocabulary and its code starts with that country's
 code; a region lies 'within' a known region.
 """
-from ..context import Context
+from ...schema import SCHEMA
+from ...schema.records import Context
 from .common import at_file, terms
 
 ID = "vocabulary-terms"
 LEVEL = "error"
 
 # The fields of the vocabularies that take a term of another vocabulary (checked
-# below; the field reference and the schema for editors read them from here).
-LINKS = [
-    (("kinds", "*", "parents", "*"), "kinds"),
-    (("regions", "*", "country"), "countries"),
-    (("regions", "*", "within"), "regions"),
-]
+# below), from the schema ("x-vocabulary")
+LINKS = SCHEMA.vocabulary_fields("vocabularies")
 
 
 def check(ctx: Context):

@@ -72,104 +72,40 @@ Anchors and aliases (``&a`` / ``*a``) are written out in full; ``---`` and
 
 How it works: the file is read with the same parser as the loader
 (directory.load), so scalars resolve exactly as the directory reads them.
-Comments are found separately, as every ``#`` that is not inside a token, and
-are attached to entries by line and column (ruamel.yaml's round-trip mode
+Comments are found separately, as every ``#`` that is not inside a token
+(directory.load.comments), and are attached to entries by line and column (ruamel.yaml's round-trip mode
 attaches them to whatever token comes before, and drops comments inside
-``[...]``). The text is then written by the small writer below; ruamel.yaml's
-YAML 1.2 resolver is one of the readers a plain text must survive.
+``[...]``). The text is then written by the small writer below, each text
+quoted as ``directory.load.quote`` quotes it (ruamel.yaml's YAML 1.2 resolver
+is one of the readers a plain text must survive).
 """
 from __future__ import annotations
 
-import contextlib
 import difflib
-import io
-import json
 import os
 import re
-import stat
 import sys
-import tempfile
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-from ruamel.yaml.nodes import ScalarNode as _RuamelScalar
-from ruamel.yaml.resolver import VersionedResolver
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from .load import LoadedFile, _Loader, load_file, load_text
-from .problems import ERROR, Problem, field_path
-from .validate import data_files as folder_data_files
-from .validate.schema import schema as _schema
+from ..load import LoadedFile, compose, load_file, load_text, quote, split_lines, write_atomic
+from ..load import data_files
+from ..load.comments import Comment, find_comments
+from ..problems import ERROR, Problem, field_path
+from ..schema import LANGUAGE_MAP, SCHEMA
+from ..words import plural
 
 LANGUAGE_ORDER = ("en", "nl", "da")  # after the record's original language
 SEPARATED_LEVELS = 2  # blank lines between the entries of the top two levels
 INDENT = 2
 RULE = "fmt"
 NOTICE = "notice"  # a layout difference is advice: it never blocks a pull request
-STR = "tag:yaml.org,2002:str"
-_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")  # what the parser takes for a line break
-
-
-# ---------------------------------------------------------------- comments
-
-
-@dataclass(frozen=True)
-class Comment:
-    """One comment: where it stands in the text and its words."""
-
-    index: int  # offset of the '#' in the text
-    line: int  # 0-based
-    col: int
-    text: str  # from '#' to the end of the line, trailing blanks removed
-    eol: bool  # something else stands before it on its line
-
-
-def find_comments(text: str) -> list[Comment]:
-    """Every comment in ``text`` (which must scan as YAML), in text order.
-
-    A comment is a '#' at the start of a line or after a blank that no token
-    (scalar, indicator, tag, ...) covers. The header line of a ``|``/``>``
-    block is not covered, so that ``key: |  # note`` is found too."""
-    covered = bytearray(len(text) + 1)
-    loader = _Loader(text)
-    try:
-        while loader.check_token():
-            token = loader.get_token()
-            start, end = token.start_mark.index, token.end_mark.index
-            if isinstance(token, yaml.ScalarToken) and token.style in ("|", ">"):
-                header_end = _BREAK.search(text, start)
-                start = end if header_end is None else min(header_end.start(), end)
-            covered[start:end] = b"\x01" * (end - start)
-    finally:
-        loader.dispose()
-    starts = _line_starts(text)
-    found = []
-    at = text.find("#")
-    while at >= 0:
-        if covered[at] or (at and text[at - 1] not in " \t\r\n"):
-            at = text.find("#", at + 1)
-            continue
-        line = bisect_right(starts, at) - 1
-        end = _BREAK.search(text, at)
-        end = len(text) if end is None else end.start()
-        found.append(Comment(at, line, at - starts[line], text[at:end].rstrip(),
-                             bool(text[starts[line]:at].strip())))
-        at = text.find("#", end)
-    return found
-
-
-def _line_starts(text: str) -> list[int]:
-    """Offsets at which the lines of ``text`` start."""
-    return [0] + [m.end() for m in _BREAK.finditer(text)]
-
-
-def split_lines(text: str) -> list[str]:
-    """The lines of ``text`` as the YAML parser counts them (NEL, LS and PS end lines too)."""
-    return _BREAK.split(text)
+STR = quote.STR
 
 
 # ---------------------------------------------------------------- the tree
@@ -323,28 +259,18 @@ def _blank_counts(text: str) -> list[int]:
 # ---------------------------------------------------------------- canonical order
 
 
-def _resolve(schema: dict | None) -> dict | None:
-    """Follow local ``$ref``s (``#/$defs/name``) to the definition."""
-    defs = _schema().get("$defs", {})
-    seen = 0
-    while isinstance(schema, dict) and "$ref" in schema and seen < 20:
-        schema = defs.get(str(schema["$ref"]).rsplit("/", 1)[-1])
-        seen += 1
-    return schema if isinstance(schema, dict) else None
-
-
 def _child(schema: dict | None, key: str | None) -> dict | None:
     """The schema of a field (``key``) or of the items of a list (``key`` None)."""
-    schema = _resolve(schema)
     if schema is None:
         return None
+    schema = SCHEMA.resolve(schema)
     if key is None:
         return schema.get("items")
     return schema.get("properties", {}).get(key)
 
 
 def _is_language_map(schema: dict | None) -> bool:
-    return schema is not None and _resolve(schema) is _schema().get("$defs", {}).get("language_map")
+    return schema is not None and SCHEMA.is_definition(schema, LANGUAGE_MAP)
 
 
 def key_order(names: list[str], schema: dict | None, language: str | None) -> list[int]:
@@ -356,7 +282,7 @@ def key_order(names: list[str], schema: dict | None, language: str | None) -> li
             name = names[i]
             return (first.index(name), "") if name in first else (len(first), name)
     else:
-        known = list((_resolve(schema) or {}).get("properties", {}))
+        known = list((SCHEMA.resolve(schema) if schema is not None else {}).get("properties", {}))
 
         def rank(i: int):
             name = names[i]
@@ -407,43 +333,11 @@ def _blocks_of(block: Block | None, node: Node) -> list[Block | None]:
 # ---------------------------------------------------------------- scalars
 
 
-_EMITTER = yaml.emitter.Emitter(io.StringIO(), allow_unicode=True)
-_YAML11 = yaml.resolver.Resolver()  # PyYAML: YAML 1.1, the loader's rules and more
-_YAML12 = VersionedResolver(version=(1, 2))  # ruamel.yaml, the editor's language server
-_NUMBER_LIKE = re.compile(r"[-+.(]{0,2}[0-9][-+0-9 .,:/()]*")  # "2019", "09 266 30 42", "2019-07"
-_ESCAPE = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]")
-
-
-def reads_as_text(text: str) -> bool:
-    """Whether ``text`` may go unquoted: YAML 1.1 and 1.2 readers both read it
-    as a text, and it does not look like a number or a date to a person."""
-    return (not _NUMBER_LIKE.fullmatch(text)
-            and _YAML11.resolve(ScalarNode, text, (True, False)) == STR
-            and _YAML12.resolve(_RuamelScalar, text, (True, False)) == STR)
-
-
-def text_scalar(text: str, flow: bool = False) -> str:
-    """A text as a one-line scalar: plain if that is safe, else quoted."""
-    analysis = _EMITTER.analyze_scalar(text)
-    plain = analysis.allow_flow_plain if flow else analysis.allow_block_plain
-    if plain and not analysis.empty and not analysis.multiline and reads_as_text(text):
-        return text
-    if ('"' in text or "\\" in text) and analysis.allow_single_quoted and not analysis.multiline:
-        return "'" + text.replace("'", "''") + "'"
-    return double_quoted(text)
-
-
-def double_quoted(text: str) -> str:
-    """``text`` in double quotes; JSON's escapes are YAML's, plus line-break look-alikes."""
-    quoted = json.dumps(text, ensure_ascii=False)
-    return _ESCAPE.sub(lambda m: f"\\u{ord(m.group()):04x}", quoted)
-
-
 def scalar(node: ScalarNode, flow: bool = False, key: bool = False) -> str:
-    """A scalar on one line: a text per ``text_scalar``, anything else as written
+    """A scalar on one line: a text per ``quote.scalar``, anything else as written
     (but an empty null as ``null`` where nothing would not read back)."""
     if node.tag == STR:
-        return text_scalar(node.value, flow)
+        return quote.scalar(node.value, flow)
     if (flow or key) and node.value == "":
         return "null"
     return node.value
@@ -568,23 +462,15 @@ class Writer:
 # ---------------------------------------------------------------- one file
 
 
-def _compose(text: str) -> Node:
-    loader = _Loader(text)
-    try:
-        return loader.get_single_node()
-    finally:
-        loader.dispose()
-
-
 def canonical_text(text: str) -> str:
     """The canonical form of a data file's text (which must load cleanly)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")  # YAML reads them all as \n
-    node = _compose(text)
+    node = compose(text)
     comments = find_comments(text)
     root = build_block(node) if _is_block(node) else None
     if root is not None:
         attach_comments(root, comments, text)
-    canonical_order(root, node, _schema())
+    canonical_order(root, node, SCHEMA.root)
     return Writer(text).document(root, node, comments)
 
 
@@ -747,34 +633,17 @@ def _io_problem(display: str, verb: str, exc: OSError) -> Problem:
     return Problem(display, 1, 1, ERROR, "(file)", f"cannot {verb} the file: {exc.strerror or exc}", "io")
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Replace ``path`` by ``text`` through a temporary file next to it."""
-    target = Path(os.path.realpath(path))
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as out:
-            out.write(text)
-            out.flush()
-            os.fsync(out.fileno())
-        os.chmod(tmp, stat.S_IMODE(target.stat().st_mode))
-        os.replace(tmp, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-
-
 # ---------------------------------------------------------------- command line
 
 
-def data_files(paths: list[str]) -> tuple[list[tuple[Path, str]], list[str]]:
+def files_to_format(paths: list[str]) -> tuple[list[tuple[Path, str]], list[str]]:
     """The files to format (path, name shown) and messages for paths that are not there."""
     files: list[tuple[Path, str]] = []
     missing = []
     for arg in paths:
         path = Path(arg)
         if path.is_dir():
-            found = folder_data_files(path)  # never a link out of the folder (check says why)
+            found = data_files(path)  # never a link out of the folder (check says why)
             if not found:
                 missing.append(f"{arg}: error: no *.yaml files in this folder")
             files += [(p, str(path / p.name)) for p in found]
@@ -791,10 +660,6 @@ def data_files(paths: list[str]) -> tuple[list[tuple[Path, str]], list[str]]:
     return unique, missing
 
 
-def _files(n: int) -> str:
-    return f"{n} file{'s' * (n != 1)}"
-
-
 ANNOTATIONS = 10  # GitHub shows at most 10 notices of a step on the changed lines
 TITLE = "Standard layout (make fmt)"
 REASSURE = ("nothing is wrong with the data and this never blocks a pull request: "
@@ -806,7 +671,7 @@ def _shown(lines: tuple[str, ...]) -> list[str]:
 
 
 def _annotation(path: str, place: Place) -> str:
-    from .problems import _gh_data, _gh_property
+    from ..problems import _gh_data, _gh_property
 
     message = "\n".join([place.message, *place.lines]) if place.lines else place.message
     return (f"::notice file={_gh_property(path)},line={place.line},endLine={place.end},"
@@ -822,9 +687,9 @@ def _summary_markdown(outcomes: list[Outcome]) -> str:
     """The step summary of ``fmt --check`` on GitHub: every place, with what make fmt writes."""
     differ = [o for o in outcomes if o.places]
     if not differ:
-        return f"### Standard layout\n\nAll {_files(len(outcomes))} are in the standard layout.\n"
+        return f"### Standard layout\n\nAll {plural(len(outcomes), 'file')} are in the standard layout.\n"
     out = ["### Standard layout", "",
-           f"{len(differ)} of {_files(len(outcomes))} not in the standard layout: {REASSURE}.", ""]
+           f"{len(differ)} of {plural(len(outcomes), 'file')} not in the standard layout: {REASSURE}.", ""]
     for o in differ:
         for place in o.places:
             out.append(f"- `{o.path}` {_lines(place.line, place.end)}: {place.message}")
@@ -841,7 +706,7 @@ def run(paths: list[str], check: bool = False, out=None, style: str = "text") ->
     notice, never a failure. ``style`` "github" prints the places as GitHub
     annotations and adds them to the step summary."""
     out = out or sys.stdout
-    files, missing = data_files(paths)
+    files, missing = files_to_format(paths)
     for message in missing:
         print(message, file=out)
     outcomes = [format_file(path, shown, check) for path, shown in files]
@@ -870,14 +735,14 @@ def run(paths: list[str], check: bool = False, out=None, style: str = "text") ->
         else:
             places = sum(len(o.places) for o in changed)
             verb = "is" if len(changed) == 1 else "are"
-            print(f"{len(changed)} of {_files(n)} {verb} not in the standard layout "
-                  f"({places} place{'s' * (places != 1)} above); {REASSURE}", file=out)
+            print(f"{len(changed)} of {plural(n, 'file')} {verb} not in the standard layout "
+                  f"({plural(places, 'place')} above); {REASSURE}", file=out)
         summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
         if style == "github" and summary_file:
             with open(summary_file, "a", encoding="utf-8") as summary:
                 summary.write(_summary_markdown(outcomes))
     else:
-        summary = f"{_files(len(outcomes))}: {len(changed)} formatted, " \
+        summary = f"{plural(len(outcomes), 'file')}: {len(changed)} formatted, " \
                   f"{len(outcomes) - len(changed) - len(failed)} already in the standard layout"
         if failed:
             summary += f", {len(failed)} not formatted (errors above)"
@@ -899,7 +764,7 @@ def add_command(sub) -> None:
         description="Write every data file in one standard layout: fields in schema order, "
                     "records where they are, every value and comment kept. Files that do not "
                     "load cleanly are reported and left as they are. The layout is described "
-                    "in scripts/directory/fmt.py.")
+                    "in scripts/directory/tools/fmt.py.")
     parser.add_argument("data", nargs="*", default=["data"], metavar="PATH",
                         help="the data folder (default: data) or single data files")
     parser.add_argument("--check", action="store_true",

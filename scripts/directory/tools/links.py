@@ -1,8 +1,8 @@
 """``python -m directory links``: check the directory's web addresses and list
 the records that are due for review.
 
-Every URL field of the schema (sources' and organisations' ``url``, the
-``url`` of each of a programme's ``links``) is collected with the record, file,
+Every URL field of the schema (``SCHEMA.urls()``: sources' and
+organisations' ``url``, the ``url`` of each of a programme's ``links``) is collected with the record, file,
 line and column it stands at. Each distinct address is requested once, several
 at a time: HEAD first, GET when the server refuses HEAD (405, 403 or 501),
 following at most ``--max-redirects`` redirects. An address is
@@ -15,7 +15,8 @@ following at most ``--max-redirects`` redirects. An address is
   many redirects.
 
 Records whose ``last_reviewed`` is more than 12 months before today
-(``DIRECTORY_TODAY`` when set) are listed as due for review.
+(``DIRECTORY_TODAY`` when set) are listed as due for review (``review.overdue``,
+as the ``review-due`` rule finds them).
 
 Problems are printed as ``path:line:col: warning: field: message [rule]``; a
 Markdown report (``--report``) and JSON (``--json``) give the same findings.
@@ -41,11 +42,12 @@ from http import HTTPStatus
 from pathlib import Path
 from urllib.parse import quote, urldefrag, urljoin, urlsplit, urlunsplit
 
-from . import review
-from .problems import WARNING, Problem, errors, field_path, summary
-from .validate import validate
-from .validate.context import RECORD_LISTS, Context, Record, find
-from .validate.schema import schema as load_schema
+from .. import review
+from ..problems import WARNING, Problem, errors, field_path, summary
+from ..validate import validate
+from ..schema import SCHEMA
+from ..schema.records import Context, Record, find
+from ..words import plural
 
 BROKEN, REDIRECTED, REVIEW = "link-broken", "link-redirected", "review-due"
 OK, MOVED, FAILED = "ok", "redirected", "broken"
@@ -62,46 +64,6 @@ DEFAULT_MAX_REDIRECTS = 5
 
 # --- where the URLs are ---------------------------------------------------------------------
 
-def url_fields(schema: dict | None = None) -> dict[str, list[tuple]]:
-    """Record type -> the paths of its URL fields ('*' for every list item),
-    read from the schema: every place that refers to ``#/$defs/url``."""
-    schema = schema or load_schema()
-    defs = schema.get("$defs", {})
-    out: dict[str, list[tuple]] = {}
-
-    def walk(node, path: tuple, seen: frozenset, found: list) -> None:
-        if isinstance(node, list):
-            for item in node:
-                walk(item, path, seen, found)
-            return
-        if not isinstance(node, dict):
-            return
-        ref = node.get("$ref")
-        if ref == "#/$defs/url":
-            if path not in found:
-                found.append(path)
-        elif isinstance(ref, str) and ref.startswith("#/$defs/"):
-            name = ref.rsplit("/", 1)[1]
-            if name not in seen and name in defs:
-                walk(defs[name], path, seen | {name}, found)
-        for key, sub in (node.get("properties") or {}).items():
-            walk(sub, path + (key,), seen, found)
-        for key in ("items", "additionalProperties"):
-            if isinstance(node.get(key), dict):
-                walk(node[key], path + ("*",) if key == "items" else path, seen, found)
-        for key in ("anyOf", "oneOf", "allOf", "then", "else"):
-            if key in node:
-                walk(node[key], path, seen, found)
-
-    for type_ in RECORD_LISTS.values():
-        found: list[tuple] = []
-        if type_ in defs:
-            walk(defs[type_], (), frozenset({type_}), found)
-        if found:
-            out[type_] = found
-    return out
-
-
 @dataclass(frozen=True)
 class Use:
     """One place a URL stands in the data."""
@@ -115,15 +77,22 @@ class Use:
     field: str
 
 
-def _use(rec: Record, sub: tuple, url: str) -> Use:
+def _place(rec: Record, sub: tuple) -> tuple[str, str, str, int, int, str]:
+    """(record, type, path, line, col, field) of the value at ``sub`` in ``rec``,
+    as a Use and a Due say where they stand."""
     full = rec.path + tuple(sub)
     pos = rec.file.position(full)
-    return Use(url, rec.id or field_path(rec.path), rec.type, rec.file.path, pos.line, pos.col,
-               field_path(full))
+    return rec.id or field_path(rec.path), rec.type, rec.file.path, pos.line, pos.col, field_path(full)
+
+
+def _use(rec: Record, sub: tuple, url: str) -> Use:
+    return Use(url, *_place(rec, sub))
 
 
 def collect_urls(ctx: Context, fields: dict[str, list[tuple]] | None = None) -> list[Use]:
-    fields = url_fields() if fields is None else fields
+    """Every place a URL stands in the records: the URL fields of the schema
+    (``fields``: record type -> their paths)."""
+    fields = SCHEMA.urls() if fields is None else fields
     uses = []
     for rec in ctx.records:
         for pattern in fields.get(rec.type, []):
@@ -263,7 +232,7 @@ def check_url(url: str, timeout: float = DEFAULT_TIMEOUT,
             if not location:
                 raise _Broken(f"{_phrase(code)} without a Location to go to")
             if len(out.redirects) >= max_redirects:
-                raise _Broken(f"more than {_plural(max_redirects, 'redirect')}")
+                raise _Broken(f"more than {plural(max_redirects, 'redirect')}")
             nxt = urldefrag(urljoin(current, location.strip())).url
             out.redirects.append([code, nxt])
             current = nxt
@@ -325,21 +294,11 @@ class Due:
 
 
 def overdue_reviews(ctx: Context, today: dt.date) -> list[Due]:
+    """The records past their review date (``review.overdue``), where each stands."""
     out = []
-    for rec in ctx.records:
-        reviewed = rec.data.get("last_reviewed")
-        if not isinstance(reviewed, str):
-            continue
-        try:
-            if not review.is_overdue(reviewed, today):
-                continue
-            due = review.review_due(reviewed).isoformat()
-        except ValueError:  # not a date: the schema says so
-            continue
-        full = rec.path + ("last_reviewed",)
-        pos = rec.file.position(full)
-        out.append(Due(rec.id or field_path(rec.path), rec.type, rec.file.path, pos.line, pos.col,
-                       field_path(full), reviewed, due))
+    for found in review.overdue(ctx.records, today, lambda rec: rec.data.get("last_reviewed")):
+        out.append(Due(*_place(found.record, ("last_reviewed",)), found.last_reviewed,
+                       found.due.isoformat()))
     return sorted(out, key=lambda d: (d.path, d.line, d.col))
 
 
@@ -425,17 +384,13 @@ def _where(path: str, line: int) -> str:
     return f"`{path.replace('`', '')}:{line}`"
 
 
-def _plural(n: int, word: str, words: str | None = None) -> str:
-    return f"{n} {word if n == 1 else (words or word + 's')}"
-
-
 def report_markdown(f: Findings, title: str = "Link and review report") -> str:
     c = f.counts()
     lines = [
         f"# {title}",
         "",
         f"Checked on {f.date.isoformat()} (data folder `{f.data}`): "
-        f"{_plural(c['links'], 'address', 'addresses')} in {_plural(c['places'], 'place')}, "
+        f"{plural(c['links'], 'address', 'addresses')} in {plural(c['places'], 'place')}, "
         f"and the review dates of every record.",
         "",
         "| Result | Count |",
@@ -522,9 +477,9 @@ def _links(args) -> int:
                                    + "\n", encoding="utf-8")
     c = findings.counts()
     sys.stdout.flush()
-    print(f"{args.data}: {_plural(c['links'], 'address', 'addresses')} checked: {c['ok']} "
+    print(f"{args.data}: {plural(c['links'], 'address', 'addresses')} checked: {c['ok']} "
           f"working, {c['redirected']} moved, {c['broken']} broken; "
-          f"{_plural(c['review_due'], 'record')} due for review", file=sys.stderr)
+          f"{plural(c['review_due'], 'record')} due for review", file=sys.stderr)
     return 1 if args.strict and c["broken"] else 0
 
 

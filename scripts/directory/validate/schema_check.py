@@ -7,7 +7,7 @@ carry an ``x-allowed`` text that describes the allowed values in words.
 
 A pattern means what JSON Schema says it means, ECMA-262's regular
 expressions (what an editor's IDE applies too): ``$`` is the very end of the
-text and ``\\d`` the digits 0-9, not Python's readings (``directory.patterns``).
+text and ``\\d`` the digits 0-9, not Python's readings (``directory.schema.patterns``).
 
 jsonschema takes some ten microseconds a value (seven seconds for 10,000
 records), so it is asked only about what the fast check (``fast``) rejects:
@@ -20,60 +20,24 @@ from __future__ import annotations
 import json
 from functools import lru_cache
 from itertools import islice
-from pathlib import Path
 from typing import Any, Iterator
 
 from jsonschema import Draft202012Validator, validators
 from jsonschema.exceptions import ValidationError
 
-from .. import patterns
-from ..load import LoadedFile
+from ..schema import SCHEMA, TYPE_NAMES, patterns
+from ..load import LoadedFile, quote
 from ..problems import ERROR, Problem, field_path, quoted, what_to_write
 from . import fast
 from .suggest import allowed as allowed_values
 from .suggest import did_you_mean
-
-SCHEMA_PATH = Path(__file__).resolve().parents[3] / "schema" / "directory.schema.json"
-
-# JSON Schema types in an editor's words (also used by the field reference)
-TYPE_NAMES = {
-    "string": "a text",
-    "integer": "a whole number",
-    "number": "a number",
-    "boolean": "true or false",
-    "array": "a list",
-    "object": "a mapping of fields",
-    "null": "nothing",
-}
-
-
-@lru_cache(maxsize=1)
-def schema() -> dict:
-    return json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
-
-
-def resolve(schema: dict, node: dict, seen: tuple[str, ...] = ()) -> dict:
-    """A schema node with its local ``$ref`` (recursively) merged in; the node's own
-    keywords, such as its description, win over the referenced ones."""
-    ref = node.get("$ref")
-    if ref is None:
-        return node
-    if not ref.startswith("#/") or ref in seen:
-        raise ValueError(f"cannot resolve $ref {ref!r}")
-    target: Any = schema
-    for part in ref[2:].split("/"):
-        target = target[part.replace("~1", "/").replace("~0", "~")]
-    merged = dict(resolve(schema, target, seen + (ref,)))
-    merged.update({k: v for k, v in node.items() if k != "$ref"})
-    return merged
-
 
 @lru_cache(maxsize=1)
 def _fast() -> fast.Compiler | None:
     """The schema compiled for the fast check, or None if it uses a keyword
     the fast check does not know (then jsonschema sees everything)."""
     try:
-        return fast.compile_schema(schema())
+        return fast.compile_schema(SCHEMA.root)
     except fast.Unsupported:
         return None
 
@@ -92,7 +56,7 @@ def _fast_check(subschema: Any) -> fast.Check | None:
 def is_valid(data: Any) -> bool:
     """True when ``data`` (a whole data file) certainly passes the schema;
     False when it fails or the fast check cannot tell."""
-    check = _fast_check(schema())
+    check = _fast_check(SCHEMA.root)
     return check is not None and check(data)
 
 
@@ -110,7 +74,7 @@ def _items_rejected_by_fast_check(validator, items, instance, schema_):
 
 def _pattern(validator, pattern, instance, schema_):
     """jsonschema's ``pattern``, with the meaning JSON Schema gives it: ECMA-262's
-    (``$`` only at the very end, ``\\d`` only 0-9; see :mod:`directory.patterns`)."""
+    (``$`` only at the very end, ``\\d`` only 0-9; see :mod:`directory.schema.patterns`)."""
     if validator.is_type(instance, "string") and not patterns.ecma(pattern).search(instance):
         yield ValidationError(f"{instance!r} does not match {pattern!r}")
 
@@ -125,7 +89,7 @@ _Validator = validators.extend(ECMAValidator, {"items": _items_rejected_by_fast_
 
 @lru_cache(maxsize=1)
 def _validator() -> Draft202012Validator:
-    return _Validator(schema())
+    return _Validator(SCHEMA.root)
 
 
 def _kind_of(value: Any) -> str:
@@ -157,29 +121,13 @@ def _allowed(err: ValidationError) -> str:
     return err.schema.get("x-allowed") or err.schema.get("description") or ""
 
 
-def _referenced_type(path: tuple) -> str | None:
-    """The record type a field refers to, when ``path`` is a reference field
-    (('programmes', 3, 'sources', 0, 'source') -> 'source')."""
-    from .context import RECORD_LISTS
-    from .rules.references import FIELDS
-
-    if len(path) < 3 or not isinstance(path[1], int):
-        return None
-    inner = tuple("*" if isinstance(part, int) else part for part in path[2:])
-    for pattern, target in FIELDS.get(RECORD_LISTS.get(path[0], ""), []):
-        if pattern == inner:
-            return target
-    return None
-
-
 def _field_example(path: tuple) -> tuple[str | None, Any]:
     """The name of the field at ``path`` (of its list, for a list item) and
     its own example from the schema (None when it has none)."""
-    root = schema()
-    node: Any = root
+    node: Any = SCHEMA.root
     name = None
     for i, part in enumerate(path):
-        node = resolve(root, node) if isinstance(node, dict) else {}
+        node = SCHEMA.resolve(node) if isinstance(node, dict) else {}
         if isinstance(part, int):
             if i == len(path) - 1:
                 break  # a list item: the list's own example
@@ -192,7 +140,7 @@ def _field_example(path: tuple) -> tuple[str | None, Any]:
         name = part
         if not isinstance(node, dict):
             return name, None
-    node = resolve(root, node) if isinstance(node, dict) else {}
+    node = SCHEMA.resolve(node) if isinstance(node, dict) else {}
     examples = node.get("examples") or [None]
     return name, examples[0]
 
@@ -200,21 +148,19 @@ def _field_example(path: tuple) -> tuple[str | None, Any]:
 def _instead(path: tuple, inst: Any, expected: list) -> str:
     """What to write instead of ``inst`` where a value of ``expected`` types
     belongs, with the field's own example."""
-    from ..render.reference import yaml_flow  # how the field reference writes examples
     from .rules.number_format import advice_for_text
 
     name, example = _field_example(path)
-    like = f", as in {name}: {yaml_flow(example)}" if name and example is not None else ""
+    like = f", as in {name}: {quote.flow(example)}" if name and example is not None else ""
     if ("number" in expected or "integer" in expected) and isinstance(inst, str):
         return advice_for_text(inst, name or "") or f"write a number in digits only{like}"
     if "string" in expected and not isinstance(inst, (list, dict)) and inst is not None:
         if path and isinstance(path[-1], int):  # an item of a list
-            return f"put the value in quotes to make it text: {json.dumps(str(inst))}"
-        quoted = f", as in {name}: {json.dumps(example, ensure_ascii=False)}" \
-            if name and isinstance(example, str) else like
-        return f"put the value in quotes to make it text{quoted}"
+            return f"put the value in quotes to make it text: {quote.quoted(str(inst))}"
+        in_quotes = f", as in {name}: {quote.quoted(example)}" if name and isinstance(example, str) else like
+        return f"put the value in quotes to make it text{in_quotes}"
     if "array" in expected and name and not isinstance(inst, (list, dict)) and inst is not None:
-        return f"write a list in brackets: {name}: [{yaml_flow(inst)}]"
+        return f"write a list in brackets: {name}: [{quote.flow(inst, inside=True)}]"
     if "array" in expected:
         return f"write a list in brackets{like}"
     if "object" in expected:
@@ -258,7 +204,7 @@ def _messages(err: ValidationError) -> Iterator[tuple[tuple, bool, str]]:
         yield path, False, f"expected {want}, found {_kind_of(inst)}; {_instead(path, inst, expected)}{extra}"
     elif v == "pattern" and isinstance(inst, str) and patterns.is_blank(inst):
         yield path, False, "must not be empty; write the text or leave the field out"
-    elif v == "pattern" and (target := _referenced_type(path)):
+    elif v == "pattern" and (target := SCHEMA.refers_to(path)):
         yield path, False, f"{_short(inst)} is not an id" + (
             what_to_write(inst, patterns.ecma(err.validator_value).search) or f"; give the id of an existing {target} record "
             "(a lowercase slug of letters a-z, digits and single hyphens)")

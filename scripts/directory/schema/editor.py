@@ -8,10 +8,11 @@ rules. :func:`generate` makes a copy of it for the editor's tool where
 
 * every coded field is an ``enum`` of its vocabulary's ids, with the terms'
   labels as ``enumDescriptions`` (shown by completion and hover) and the
-  vocabulary's name as ``x-vocabulary``; which field takes which vocabulary
-  comes from the rules (``vocabulary.FIELDS``, ``vocabulary_terms.LINKS``);
-* a partial date has the pattern of :mod:`directory.dates`, a URL the pattern
-  of the ``urls`` rule: the texts the checks themselves use, not copies;
+  vocabulary's name as ``x-vocabulary`` (the annotation by which the data
+  schema names it);
+* a partial date has the pattern of :mod:`directory.schema.dates`, a URL the
+  pattern the ``urls`` rule checks (``patterns.URL``): the texts the checks
+  themselves use, not copies;
 * a pattern's mismatch says what is allowed in words (``patternErrorMessage``
   from the schema's ``x-allowed``) instead of showing the regular expression;
 * everything else is as in the data schema.
@@ -34,18 +35,13 @@ import re
 from pathlib import Path
 from typing import Any, Iterable
 
-from . import dates
-from .patterns import ecma
-from .validate.context import RECORD_LISTS, Context
-from .validate.rules import urls as url_rule
-from .validate.rules import vocabulary as vocabulary_rule
-from .validate.rules import vocabulary_terms as vocabulary_terms_rule
-from .validate.schema import SCHEMA_PATH
+from . import SCHEMA, SCHEMA_PATH, VOCABULARY, Schema, dates, deref
+from .patterns import URL, ecma
+from .records import Context
 
 EDITOR_SCHEMA_PATH = SCHEMA_PATH.with_name("editor.schema.json")
 COMMAND = "make schema"
 GENERATED = "x-generated-by"  # marks a generated schema; its value is COMMAND
-VOCABULARY = "x-vocabulary"  # marks a coded field: the vocabulary its values come from
 # what a vocabulary's terms put into a coded field's schema node
 _TERM_KEYWORDS = ("enum", "enumDescriptions")
 
@@ -74,32 +70,10 @@ def term_description(term: dict) -> str:
     return out
 
 
-def context_vocabularies(ctx: Context) -> dict[str, list[dict]]:
-    """The vocabularies the validator found (name -> terms, in file order)."""
-    return {name: list(terms.values()) for name, terms in ctx.vocab.items()}
-
-
-def _coded_fields() -> list[tuple[tuple, str]]:
+def _coded_fields(schema: Schema) -> list[tuple[tuple, str]]:
     """(path from the schema's top, vocabulary) of every coded field."""
-    keys = {type_: key for key, type_ in RECORD_LISTS.items()}
-    out = [((keys[type_], "*") + pattern, vocab)
-           for type_, fields in vocabulary_rule.FIELDS.items() for pattern, vocab in fields]
-    out += [(("vocabularies",) + pattern, vocab) for pattern, vocab in vocabulary_terms_rule.LINKS]
-    return out
-
-
-def _deref(root: dict, node: dict) -> dict:
-    """The node a ``$ref`` points to (in ``root``, so that changes land there), else the node."""
-    seen = set()
-    while "$ref" in node:
-        ref = node["$ref"]
-        if not ref.startswith("#/") or ref in seen:
-            raise ValueError(f"cannot follow $ref {ref!r}")
-        seen.add(ref)
-        node = root
-        for part in ref[2:].split("/"):
-            node = node[part.replace("~1", "/").replace("~0", "~")]
-    return node
+    return [(schema.prefix(kind) + pattern, vocab)
+            for kind in schema.kinds() for pattern, vocab in schema.vocabulary_fields(kind)]
 
 
 def _slot(root: dict, path: tuple) -> tuple[dict, str]:
@@ -107,7 +81,7 @@ def _slot(root: dict, path: tuple) -> tuple[dict, str]:
     holder, key = None, None
     node = root
     for part in path:
-        node = _deref(root, node)
+        node = deref(root, node)
         if part == "*":
             holder, key = node, "items"
         else:
@@ -120,7 +94,7 @@ def _slot(root: dict, path: tuple) -> tuple[dict, str]:
 
 def _coded_node(root: dict, own: dict, vocab: str, terms: list[dict] | None) -> dict:
     """The schema node of a coded field: its vocabulary's ids, each described."""
-    target = _deref(root, own)
+    target = deref(root, own)
     node = {key: value for key, value in own.items() if key in ("description", "examples")}
     node.setdefault("description", f"A term of the vocabulary '{vocab}' (data/vocabularies.yaml).")
     node["type"] = "string"
@@ -142,7 +116,7 @@ def _coded_node(root: dict, own: dict, vocab: str, terms: list[dict] | None) -> 
 
 def _messages(node: Any) -> None:
     """Every pattern said in words where the schema can. The patterns are
-    ECMA-262 already (the checks read them so too: directory.patterns); one
+    ECMA-262 already (the checks read them so too: directory.schema.patterns); one
     that ECMA-262 and the checks would read differently is refused here."""
     if isinstance(node, list):
         for item in node:
@@ -165,7 +139,7 @@ def generate(source: dict, vocabularies: dict[str, Iterable[dict]] | None) -> di
     out = copy.deepcopy(source)
     vocabularies = vocabularies or {}
     done: dict[tuple[int, str], str] = {}
-    for path, vocab in _coded_fields():
+    for path, vocab in _coded_fields(Schema(source)):
         holder, key = _slot(out, path)
         if done.setdefault((id(holder), key), vocab) != vocab:
             raise ValueError(f"{'.'.join(path)}: one schema node would take two vocabularies")
@@ -173,7 +147,7 @@ def generate(source: dict, vocabularies: dict[str, Iterable[dict]] | None) -> di
         holder[key] = _coded_node(out, holder[key], vocab, list(terms) if terms is not None else None)
     defs = out["$defs"]
     defs["partial_date"]["pattern"] = dates.PATTERN
-    defs["url"]["pattern"] = url_rule.PATTERN
+    defs["url"]["pattern"] = URL
     _messages(out)
     head = {
         "$schema": out.pop("$schema"),
@@ -194,9 +168,7 @@ def text(schema: dict) -> str:
 
 def for_context(ctx: Context) -> str:
     """The schema for editors' tools made from the vocabularies the validator found."""
-    from .validate.schema import schema
-
-    return text(generate(schema(), context_vocabularies(ctx)))
+    return text(generate(SCHEMA.root, ctx.vocabularies()))
 
 
 # -- comparing a committed schema ----------------------------------------------
@@ -265,8 +237,9 @@ def load_generated(path: Path) -> dict | None:
 def _command(args) -> int:
     import sys
 
-    from .problems import errors
-    from .validate import display_path, validate
+    from ..load import display_path, write_atomic
+    from ..problems import errors
+    from ..validate import validate
 
     result = validate(args.data)
     ctx = result.context
@@ -285,7 +258,7 @@ def _command(args) -> int:
     if new == old:
         print(f"{display_path(out)} is up to date")
         return 0
-    out.write_text(new, encoding="utf-8")
+    write_atomic(out, new)
     print(f"wrote {display_path(out)} from schema/{SCHEMA_PATH.name} and the vocabularies of {args.data}")
     return 0
 

@@ -1,4 +1,8 @@
-"""What the cross-record rules see: every record, where it stands, the vocabularies."""
+"""The records of a data folder: every record, where it stands, the vocabularies.
+
+What the cross-record rules see (``Context``), what the model is built from,
+and ``find``, which reaches the values at a field's pattern inside a record.
+"""
 from __future__ import annotations
 
 import datetime as dt
@@ -7,14 +11,10 @@ from typing import Any, Iterator
 
 from ..load import LoadedFile
 from ..review import today as real_today
+from . import SCHEMA
 
-# data file key -> record type
-RECORD_LISTS = {
-    "programmes": "programme",
-    "organisations": "organisation",
-    "contacts": "contact",
-    "sources": "source",
-}
+# data file key -> record type: {"programmes": "programme", ...}, from the schema
+RECORD_LISTS = SCHEMA.record_lists()
 
 
 @dataclass
@@ -49,6 +49,10 @@ class Context:
         for rec in self.records:
             if rec.valid and (type_ is None or rec.type == type_):
                 yield rec
+
+    def vocabularies(self) -> dict[str, list[dict]]:
+        """The vocabularies found (name -> terms, in file order)."""
+        return {name: list(terms.values()) for name, terms in self.vocab.items()}
 
     def ids(self, type_: str) -> dict[str, Record]:
         """First record of each id of a type, schema-valid or not (so that a

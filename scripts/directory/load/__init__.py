@@ -1,6 +1,18 @@
-"""Load YAML data files into plain values, keeping the position of every value.
+"""The YAML text of the data files: reading it, and writing values into it.
 
-One builder turns the parser's events straight into values; it never
+This package is the one place that knows YAML as text:
+
+* here, the loader (``load_file``, ``load_text``), the data files of a
+  folder (``data_files``, the one place that lists them) and ``write_atomic``,
+  with which the tools replace a file;
+* ``messages``: YAML mistakes in an editor's words;
+* ``quote``: how a value is written in a data file (the one scalar quoting
+  that ``fmt``, ``new``, the field reference and the messages share);
+* ``comments``: where the comments of a file stand (``fmt`` keeps them, the
+  ``template-text`` rule reads them).
+
+The loader reads data files into plain values, keeping the position of every
+value. One builder turns the parser's events straight into values; it never
 composes PyYAML's node tree and never calls ``yaml.safe_load``, so that it can
 
 * remember the line and column of every key and value (for messages),
@@ -18,7 +30,7 @@ composes PyYAML's node tree and never calls ``yaml.safe_load``, so that it can
 
 A file that cannot be read at all (not UTF-8, broken YAML, empty) yields
 problems, never an exception; a broken file's problems are said in an
-editor's words (``yaml_errors``).
+editor's words (``load.messages``).
 
 Positions are lines counted by ``\\n``, as an editor and GitHub count them. The
 parser also takes U+0085, U+2028, U+2029 and a lone carriage return for line
@@ -31,8 +43,12 @@ up, and the garbage collector pauses meanwhile (gc_paused).
 """
 from __future__ import annotations
 
+import contextlib
 import math
+import os
 import re
+import stat
+import tempfile
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -49,12 +65,12 @@ from yaml.events import (
     SequenceStartEvent,
     StreamEndEvent,
 )
-from yaml.nodes import MappingNode, ScalarNode, SequenceNode
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.reader import ReaderError
 
-from . import yaml_errors
-from .gcpause import gc_paused
-from .problems import ERROR, Problem, field_path
+from ..gcpause import gc_paused
+from ..problems import ERROR, Problem, field_path
+from . import messages
 
 Path_ = tuple  # a path into the data: keys and list indices
 
@@ -415,7 +431,7 @@ class _Builder:
         if kind is MappingStartEvent:
             if event.flow_style and mark.index == event.end_mark.index:
                 # 'a: b' inside [...]: YAML makes it a mapping, without braces
-                self.report(mark, path, yaml_errors.pair_in_brackets(self.text, mark.index),
+                self.report(mark, path, messages.pair_in_brackets(self.text, mark.index),
                             "yaml-syntax")
             return self.mapping(path, depth + 1, event.flow_style)
         return self.sequence(path, depth + 1)
@@ -457,14 +473,14 @@ class _Builder:
             # ValueError: PyYAML resolves '0x_' as a number, then cannot convert it
             # (or an integer of thousands of digits)
             self.report(event.start_mark, path, (
-                f"'{yaml_errors.short(written)}' looks like a number but cannot be read as "
+                f"'{messages.short(written)}' looks like a number but cannot be read as "
                 "one; write a number in digits only (such as 250000), or put a text in double "
                 "quotes"))
             return None
         if not key:
             self.file.numbers[path] = written
         if isinstance(value, float) and not math.isfinite(value):
-            self.report(event.start_mark, path, yaml_errors.not_finite(written))
+            self.report(event.start_mark, path, messages.not_finite(written))
             return None
         return value
 
@@ -522,7 +538,7 @@ class _Builder:
                     # '{a, b}', '{nl: Een, twee}': a name without ':' and value, left
                     # out (said once for the mapping, unless a comma split a text)
                     if before is not None or not said:
-                        self.report(mark, sub, yaml_errors.key_without_value(
+                        self.report(mark, sub, messages.key_without_value(
                             self.text, mark.index, event.end_mark.index, before,
                             path[-1] if path and isinstance(path[-1], str) else None),
                             "yaml-syntax")
@@ -585,6 +601,25 @@ class _Builder:
             event = next_event()
 
 
+# what the parser takes for a line break (an editor may see none for the last three)
+LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+
+
+def split_lines(text: str) -> list[str]:
+    """The lines of ``text`` as the YAML parser counts them (NEL, LS and PS end lines too)."""
+    return LINE_BREAK.split(text)
+
+
+def compose(text: str) -> Node:
+    """PyYAML's node tree of ``text`` (one document that loads cleanly), its
+    scalars resolved as the loader resolves them: what ``fmt`` writes from."""
+    loader = _Loader(text)
+    try:
+        return loader.get_single_node()
+    finally:
+        loader.dispose()
+
+
 def load_text(text: str, display_path: str, budget: Budget | None = None) -> LoadedFile:
     """Load YAML text; problems are collected on the returned file.
 
@@ -615,7 +650,7 @@ def _parse(file: LoadedFile, source: str | bytes, parsed: str | None,
         except _Stop:
             file.data = None
         except yaml.MarkedYAMLError as exc:
-            pos, message = yaml_errors.explain(builder.text, exc)
+            pos, message = messages.explain(builder.text, exc)
             _problem(file, pos, "(syntax)", message, "yaml-syntax")
             file.data = None
         except ReaderError:  # a control character
@@ -658,3 +693,100 @@ def load_file(path: Path, display_path: str | None = None, budget: Budget | None
     del text  # the bytes serve the parser and ``text``
     file.source = raw
     return _parse(file, raw, parsed, budget)
+
+
+# ---------------------------------------------------------------- the data folder
+
+
+def display_path(path: Path) -> str:
+    """A path as messages show it: relative to the working folder where it lies
+    inside it, else as given."""
+    try:
+        shown = os.path.relpath(path)
+    except ValueError:  # another drive
+        return str(path)
+    return str(path) if shown.startswith("..") else shown
+
+
+def data_files(folder: Path) -> list[Path]:
+    """The data files of ``folder`` that may be read: every ``*.yaml`` and
+    ``*.yml`` that is a file inside the folder, in name order. What
+    ``find_data_files`` refuses is left out."""
+    return find_data_files(folder)[0]
+
+
+def find_data_files(folder: Path) -> tuple[list[Path], list[Problem]]:
+    """The data files of ``folder`` that may be read, and a problem for each
+    name that may not: a link that leads out of the folder (never read, so
+    that nothing of the file it leads to can reach a message or the site), a
+    link that leads nowhere, a folder or anything else that is not a file;
+    and the folder's limits (MAX_FILES files, MAX_FOLDER_BYTES in all), checked
+    before any file is read. The one place that lists data files."""
+    inside = folder.resolve()
+    found: list[Path] = []
+    problems: list[Problem] = []
+    for path in sorted(folder.iterdir()):
+        if path.suffix not in (".yaml", ".yml"):
+            continue
+        shown = display_path(path)
+        target = path.resolve()
+        if path.is_symlink() and not target.is_relative_to(inside):
+            problems.append(_file_problem(shown, (
+                "is a link to a file outside the data folder; it is not read: a data file must be "
+                "a file in the data folder itself (replace the link by the file)")))
+        elif not path.exists():
+            problems.append(_file_problem(shown, (
+                "is a link to a file that does not exist; delete the link, or put the data file "
+                "itself in its place")))
+        elif path.is_dir():
+            problems.append(_file_problem(shown, (
+                "is a folder, not a data file; data files stand directly in the data folder: "
+                "rename the folder (without .yaml) or move it out")))
+        elif not path.is_file():
+            problems.append(_file_problem(shown, (
+                "is not a regular file (a pipe, socket or device); it is not read: put a data "
+                "file in its place")))
+        else:
+            found.append(path)
+    if len(found) > MAX_FILES:
+        return [], problems + [Problem(display_path(folder), 1, 1, ERROR, "(folder)", (
+            f"the data folder holds {len(found):,} data files, more than the limit of "
+            f"{MAX_FILES}; none is read: keep only the directory's data files in it"), "limits")]
+    sizes = {path: path.stat().st_size for path in found}
+    if sum(sizes.values()) > MAX_FOLDER_BYTES:
+        largest = max(found, key=sizes.__getitem__)
+        return [], problems + [Problem(display_path(folder), 1, 1, ERROR, "(folder)", (
+            f"the data files hold {megabytes(sum(sizes.values()))} in all, more than the limit "
+            f"of {megabytes(MAX_FOLDER_BYTES)}; none is read (the largest is "
+            f"{display_path(largest)}, {megabytes(sizes[largest])})"), "limits")]
+    return found, problems
+
+
+def _file_problem(shown: str, message: str) -> Problem:
+    return Problem(shown, 1, 1, ERROR, "(file)", message, "data-folder")
+
+
+def write_atomic(path: Path, data: str | bytes) -> None:
+    """Replace (or create) the file ``path`` with ``data`` (a text is written as
+    UTF-8, its line ends as they are) at once: a reader sees the old file or
+    the new one, never half of it. A link is followed to the file it names;
+    the file keeps its permissions (a new one gets those the umask leaves)."""
+    target = Path(os.path.realpath(path))
+    if target.exists():
+        mode = stat.S_IMODE(target.stat().st_mode)
+    else:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as out:
+            out.write(data.encode("utf-8") if isinstance(data, str) else data)
+            out.flush()
+            os.fsync(out.fileno())
+        os.chmod(tmp, mode)
+        os.replace(tmp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise

@@ -14,8 +14,8 @@ import calendar
 import datetime as dt
 from dataclasses import dataclass
 
+from ..problems import quoted, what_to_write
 from .patterns import ecma
-from .problems import quoted, what_to_write
 
 # ECMA-262, as the schema's patterns: \d is 0-9 and $ the very end of the text
 FORMS = r"^(?:(?<y>\d{4})(?:-(?<m>\d{2})(?:-(?<d>\d{2}))?)?|--(?<m2>\d{2})-(?<d2>\d{2}))$"
@@ -25,7 +25,7 @@ _FORMS = ecma(FORMS)
 MIN_YEAR = 1000
 MAX_YEAR = 2100
 # the forms as the schema writes them (ECMA-262): the schema for editors
-# (directory.editor_schema) checks them as they type
+# (directory.schema.editor) checks them as they type
 PATTERN = FORMS
 
 ALLOWED = "a date as precise as the source gives it: 2019, 2019-07, 2019-07-01, or --02-02 for a day without a year"

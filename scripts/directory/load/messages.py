@@ -21,6 +21,8 @@ from dataclasses import dataclass
 import yaml
 from yaml.events import ScalarEvent
 
+from .quote import quoted as _in_yaml_quotes
+
 INDENT = 2  # the data files indent by two spaces (fmt writes them so)
 
 
@@ -33,10 +35,7 @@ def short(text: str, limit: int = 60) -> str:
 def quoted(text: str, limit: int = 100) -> str:
     """``text`` as a YAML text in quotes that reads back as ``text`` (cut to
     ``limit`` characters with '…' before the closing quote)."""
-    text = text if len(text) <= limit else text[: limit - 1] + "…"
-    if '"' in text and "'" not in text:
-        return "'" + text + "'"
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    return _in_yaml_quotes(text if len(text) <= limit else text[: limit - 1] + "…")
 
 
 def _spaces(n: int) -> str:
@@ -249,7 +248,7 @@ def _flow_value(line: str, col: int) -> str:
 
 def explain(text: str, exc: yaml.MarkedYAMLError) -> tuple:
     """The place and the editor's words for a parser error in ``text``."""
-    from .load import Position  # the loader's Position (it imports this module)
+    from . import Position  # the loader's Position (it imports this module)
 
     mark = exc.problem_mark or exc.context_mark
     if mark is None:  # pragma: no cover - the parser marks its errors

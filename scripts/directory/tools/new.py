@@ -24,12 +24,9 @@ printed as ``check`` prints problems.
 """
 from __future__ import annotations
 
-import os
 import sys
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import yaml
 from yaml.events import (
@@ -45,17 +42,17 @@ from yaml.events import (
     StreamStartEvent,
 )
 
-from .load import LoadedFile, Position, load_file, load_text
-from .patterns import ecma
-from .problems import ERROR, Problem, quoted, summary
-from .review import today
-from .validate import data_files, display_path
-from .validate.context import RECORD_LISTS
-from .validate.rules.references import FIELDS as REFERENCE_FIELDS
-from .validate.rules.reserved_ids import reserved
-from .validate.rules.vocabulary import FIELDS as VOCABULARY_FIELDS
-from .validate.schema import resolve, schema
-from .validate.suggest import unknown
+from ..load import (
+    LoadedFile, Position, data_files, display_path, load_file, load_text, quote, write_atomic,
+)
+from ..problems import ERROR, Problem, quoted, summary
+from ..review import today
+from ..schema import SCHEMA, Field
+from ..schema.patterns import ecma
+from ..schema.records import RECORD_LISTS
+from ..validate.rules.reserved_ids import reserved
+from ..validate.suggest import unknown
+from ..words import article, sentence
 
 RULE = "new"
 HEADER = "# yaml-language-server: $schema=../schema/editor.schema.json\n"  # make schema writes it
@@ -134,7 +131,7 @@ def _record_type(kind: str, folder: _Folder, where: str) -> str:
 
 def _id_problem(value: str) -> str | None:
     """What is wrong with ``value`` as an id, in the words ``check`` uses."""
-    spec = schema()["$defs"]["id"]
+    spec = SCHEMA.pointer("#/$defs/id")
     if len(value) < spec["minLength"]:
         return f"'{value}' is too short; at least {spec['minLength']} characters ({spec['x-allowed']})"
     if len(value) > spec["maxLength"]:
@@ -164,11 +161,6 @@ def _taken(folder: _Folder, record_id: str) -> list[Problem]:
 
 # ------------------------------------------------------------- the template
 
-def _resolve(node: dict) -> dict:
-    """A schema node with its $ref followed; the node's own keys win."""
-    return resolve(schema(), node)
-
-
 def _is_text(node: dict) -> bool:
     return node.get("type") == "string" and node.get("pattern") == r"\S"
 
@@ -186,19 +178,6 @@ def _placeholder(node: dict) -> str:
     return TODO  # fails the pattern, type or rule of codes, ids, dates, numbers, yes/no, URLs
 
 
-def _scalar(value: str) -> str:
-    """``value`` as YAML text that reads back as the same string."""
-    loaded = load_text(f"v: {value}\n", "-")
-    if not loaded.problems and loaded.data == {"v": value} and "#" not in value:
-        return value
-    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
-
-
-def _sentence(text: str) -> str:
-    text = text.strip()
-    return text if text.endswith((".", "?", "!")) else text + "."
-
-
 class _Template:
     """The lines of a new record of one type, built from the schema."""
 
@@ -206,60 +185,50 @@ class _Template:
         self.type = type_
         self.kind = kind
         self.folder = folder
-        self.vocab_of = {pattern: name for pattern, name in VOCABULARY_FIELDS.get(type_, [])}
-        self.refs = {pattern: target for pattern, target in REFERENCE_FIELDS.get(type_, [])}
-        self.prefill = {("id",): _scalar(record_id), ("last_reviewed",): f'"{day}"'}
+        self.prefill = {("id",): quote.scalar(record_id), ("last_reviewed",): quote.scalar(day)}
         if type_ == "programme":
-            self.prefill[("kind",)] = _scalar(kind)
+            self.prefill[("kind",)] = quote.scalar(kind)
 
     def lines(self) -> list[str]:
         """The record's fields, relative to its own column (no '- ')."""
-        return self._object(_resolve(schema()["$defs"][self.type]), ())
+        return self._fields([f for f in SCHEMA.fields(self.type) if f.parent is None])
 
-    def _object(self, node: dict, path: tuple) -> list[str]:
-        out: list[str] = []
-        required = node.get("required", [])
-        for name, prop in node.get("properties", {}).items():
-            out += self._field(name, prop, name in required, path + (name,))
-        return out
+    def _fields(self, fields: list[Field]) -> list[str]:
+        return [line for f in fields for line in self._field(f)]
 
-    def _field(self, name: str, prop: dict, required: bool, path: tuple) -> list[str]:
-        node = _resolve(prop)
-        note = self._note(node, required, path)
-        items = _resolve(node["items"]) if node.get("type") == "array" else None
-        if path in self.prefill:
-            lines = [f"{name}: {self.prefill[path]}  # {note}"]
-        elif node.get("type") == "object" and "properties" in node:
-            lines = [f"{name}:  # {note}"] + _indent(self._object(node, path))
-        elif items is not None and "properties" in items:
-            lines = [f"{name}:  # {note}"] + _indent(self._item(items, path + ("*",)))
+    def _field(self, f: Field) -> list[str]:
+        note = self._note(f)
+        if f.path in self.prefill:
+            lines = [f"{f.key}: {self.prefill[f.path]}  # {note}"]
+        elif f.children and not f.is_list:
+            lines = [f"{f.key}:  # {note}"] + _indent(self._fields(f.children))
+        elif f.children:
+            lines = [f"{f.key}:  # {note}"] + _indent(self._item(f.children))
         else:
-            lines = [f"{name}: {_placeholder(node)}  # {note}"]
-        return lines if required else ["# " + line for line in lines]
+            lines = [f"{f.key}: {_placeholder(f.node)}  # {note}"]
+        return lines if f.required else ["# " + line for line in lines]
 
-    def _item(self, node: dict, path: tuple) -> list[str]:
-        body = self._object(node, path)
+    def _item(self, fields: list[Field]) -> list[str]:
+        body = self._fields(fields)
         if body and not body[0].startswith("#"):
             return ["- " + body[0]] + _indent(body[1:])
         # no required field: the item is what the editor uncomments below
         return ["-  # uncomment and fill in at least one field"] + _indent(body)
 
-    def _note(self, node: dict, required: bool, path: tuple) -> str:
-        words = []
+    def _note(self, f: Field) -> str:
+        node, words = f.node, []
         if node.get("description"):
-            words.append(_sentence(node["description"]))
-        scalar = _resolve(node["items"]) if node.get("type") == "array" else node
-        vocab = self.vocab_of.get(path) or self.vocab_of.get(path + ("*",))
-        if vocab and vocab in self.folder.vocab:
-            words.append(f"Allowed: {', '.join(self.folder.vocab[vocab])}.")
-        elif self.refs.get(path) or self.refs.get(path + ("*",)):
-            target = self.refs.get(path) or self.refs.get(path + ("*",))
+            words.append(sentence(node["description"]))
+        scalar = f.items if f.is_list else node
+        if f.vocabulary and f.vocabulary in self.folder.vocab:
+            words.append(f"Allowed: {', '.join(self.folder.vocab[f.vocabulary])}.")
+        elif f.refers_to:
             if " id" not in f" {node.get('description', '')}".lower():
-                words.append(f"Allowed: ids of {target} records." if node.get("type") == "array"
-                             else f"Allowed: the id of {_a(target)} record.")
-        elif scalar.get("x-allowed") and not _is_text(scalar) and path != ("id",):
-            words.append(_sentence(f"Allowed: {scalar['x-allowed']}"))
-        if path == ("parent",) and self.type == "programme":
+                words.append(f"Allowed: ids of {f.refers_to} records." if f.is_list
+                             else f"Allowed: the id of {_a(f.refers_to)} record.")
+        elif scalar.get("x-allowed") and not _is_text(scalar) and f.path != ("id",):
+            words.append(sentence(f"Allowed: {scalar['x-allowed']}"))
+        if f.path == ("parent",) and self.type == "programme":
             parents = self.folder.kinds.get(self.kind, {}).get("parents") or []
             if parents:
                 words.append(f"{_a(self.kind).capitalize()} may sit under a record of kind: "
@@ -267,11 +236,11 @@ class _Template:
             else:
                 words.append(f"{_a(self.kind).capitalize()} sits under no other record; "
                              "leave this out.")
-        return f"{'required' if required else 'optional'}: {' '.join(words)}".rstrip()
+        return f"{'required' if f.required else 'optional'}: {' '.join(words)}".rstrip()
 
 
 def _a(word: str) -> str:
-    return f"{'an' if word[0] in 'aeiou' else 'a'} {word}"
+    return f"{article(word)} {word}"
 
 
 def _indent(lines: list[str], by: int = 2) -> list[str]:
@@ -438,7 +407,7 @@ def add_record(folder: Path | str, kind: str, record_id: str) -> Added:
     record = _record_text(type_, kind, record_id, data, spot.dash, spot.step, newline)
     new_text, start = _insert(text, spot, record, newline)
     _verify(file, new_text, key, record, shown)
-    _write(path, new_text.encode("utf-8"))
+    write_atomic(path, new_text.encode("utf-8"))
     return Added(shown, new_text.count("\n", 0, start) + 1, type_, kind, record_id)
 
 
@@ -452,28 +421,6 @@ def _verify(old: LoadedFile | None, new_text: str, key: str, record: str, shown:
         raise Refused(shown, [Problem(shown, 1, 1, ERROR, key, (
             "cannot add the record without changing the rest of the file; add it by hand "
             "at the end of the list"), RULE)])
-
-
-def _write(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` at once: a reader sees the old file or the new one."""
-    if path.exists():
-        mode = path.stat().st_mode & 0o777
-    else:
-        umask = os.umask(0)
-        os.umask(umask)
-        mode = 0o666 & ~umask
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.chmod(tmp, mode)
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
 
 
 # -------------------------------------------------------------- the command

@@ -49,6 +49,11 @@ _NAME = re.compile(r"[A-Za-z_$][A-Za-z0-9_$]*")
 WHITESPACE = "".join(chr(c) for lo, hi in _SPACE for c in range(lo, hi + 1))
 """Every character ECMA-262's ``\\s`` matches."""
 
+URL = r"^[Hh][Tt][Tt][Pp][Ss]?://\S+$"
+"""The form every web address has: http:// or https:// (in any case, as
+urlsplit reads it) and no white space. The ``urls`` rule checks it, and the
+schema for editors (``directory.schema.editor``) as they type."""
+
 
 class PatternError(ValueError):
     """A pattern is not ECMA-262, or uses a part of it that is not translated."""
