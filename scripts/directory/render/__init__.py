@@ -179,24 +179,6 @@ def derived(record: Any, *fields: str) -> list[tuple[str, Texts]]:
     return out
 
 
-@dataclass
-class Review:
-    """Where a record stands with its yearly review, as of ``today``."""
-
-    record: Any  # Programme or Organisation
-    due: dt.date
-    overdue: bool
-
-
-def _review(record: Any, today: dt.date) -> Review:
-    due = review.review_due(record.last_reviewed)
-    return Review(record, due, due < today)
-
-
-def _contact_outdated(contact: Any, today: dt.date) -> bool:
-    return contact.date is not None and review.source_too_old(contact.date, today)
-
-
 def _remembered(env: Environment, macro: str, key: Callable[[Any], Any]) -> Callable:
     """A macro of _macros.md.j2 whose output is remembered per folder and key.
 
@@ -244,8 +226,8 @@ def environment(directory: Directory, options: Options, today: dt.date) -> Envir
         amount=amount,
         derived=derived,
         join=join,
-        review=lambda record: _review(record, today),
-        contact_outdated=lambda contact: _contact_outdated(contact, today),
+        review=lambda record: review.review_of(record, record.last_reviewed, today),
+        contact_outdated=lambda contact: review.contact_outdated(contact, today),
         review_months=review.REVIEW_MONTHS,
         contact_months=review.CONTACT_SOURCE_MONTHS,
     )
@@ -309,21 +291,6 @@ def _by_country(directory: Directory, programmes: list[Programme]):
     return out, no_country
 
 
-def _review_lists(directory: Directory, today: dt.date) -> dict[str, list]:
-    """Records past their review date and those due within three months, oldest
-    first; contacts whose source is over the contact threshold."""
-    soon = review.add_months(today, 3)
-    records = [_review(r, today) for r in (*directory.programmes.values(),
-                                             *directory.organisations.values())]
-    records.sort(key=lambda r: (r.due, r.record.id))
-    return {
-        "overdue": [r for r in records if r.overdue],
-        "upcoming": [r for r in records if not r.overdue and r.due <= soon],
-        "old_contacts": sorted((c for c in directory.contacts.values() if _contact_outdated(c, today)),
-                               key=lambda c: (c.date.earliest, c.id)),
-    }
-
-
 def render_pages(directory: Directory, options: Options | None = None) -> dict[str, str]:
     """Every generated page, keyed by its path under the docs root."""
     options = options or Options()
@@ -357,6 +324,6 @@ def render_pages(directory: Directory, options: Options | None = None) -> dict[s
     render("contacts.md.j2", "contacts/index.md",
            contacts=sorted(directory.contacts.values(), key=lambda c: c.sort_key))
     render("sources.md.j2", "sources/index.md", sources=list(directory.sources.values()))
-    render("review.md.j2", "review.md", today=today, **_review_lists(directory, today))
+    render("review.md.j2", "review.md", today=today, **review.review_lists(directory, today))
     render("directory.md.j2", "directory.md")
     return pages
