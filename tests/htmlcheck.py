@@ -275,7 +275,7 @@ def _skip_set(data: bytes, pos: int) -> int:
 
 
 def _shard_forms(data: bytes) -> list[str]:
-    """The word forms of a text shard of the search index (format: search_index.py)."""
+    """The word forms of a text shard of the search index (format: scripts/directory/search/FORMAT.md)."""
     stems, pos = _read_varint(data, 0)
     for _ in range(stems * 3):
         pos = _skip_set(data, pos)

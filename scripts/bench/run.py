@@ -66,8 +66,8 @@ from directory import model
 from directory.export import export_json
 from directory.problems import summary
 from directory.render import render_pages
+from directory.search import INDEX_FOLDER
 from directory.validate import data_files, validate
-from directory.search_index import INDEX_FOLDER
 
 from .synthetic import generate
 

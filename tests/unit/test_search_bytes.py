@@ -24,7 +24,7 @@ import yaml
 
 from support import FIXTURES, directory_of
 from directory.render import programme_path
-from directory.search_index import index_files
+from directory.search import index_files
 
 # name -> (files, bytes, sha256 of the files in name order)
 PINNED = {
