@@ -2,7 +2,8 @@
 
 Builds three indexes into a temporary folder, each at <folder>/directory-index
 beside its site root: of the records below (ENGINE_FIXTURE_INDEX), whose
-names, words and facets tests/js/engine.test.mjs knows, of the real data
+names, words and facets tests/js/engine.test.mjs knows (tests/js/shared.test.mjs
+opens it as the page's index), of the real data
 (ENGINE_REAL_INDEX), and of the texts of the tokenizer cases
 scripts/directory/search/tokens.json, one record a text
 (ENGINE_TOKENS_INDEX, for tests/js/tokens.test.mjs). Then runs
