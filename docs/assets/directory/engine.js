@@ -25,7 +25,7 @@
 // elsewhere 1 per word; from the manifest), then by name; without, by name.
 
 const WORD = /[\p{L}\p{N}_]+/gu;
-const MARKS = /[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]/g; // combining marks, as the builder
+const MARKS = /[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]/g; // combining marks: folding as FORMAT.md ("Text") defines it
 const MAX_WORDS = 12; // words of a query past this are ignored
 const NO_TEXT = null;
 
