@@ -99,12 +99,12 @@ TEMPLATE_ATTRIBUTES: dict[str, set[str]] = {
     "header": {"class", "data-md-component"}, "main": {"class", "data-md-component"},
     "footer": {"class"}, "article": {"class"}, "nav": {"class", "aria-label", "aria-labelledby",
                                                          "aria-expanded", "data-md-level"},
-    "div": {"class", "data-md-component", "data-md-type", "data-root", "hidden", "id", "lang",
+    "div": {"class", "data-md-component", "data-md-type", "hidden", "id", "lang",
             "role"},  # role: the serve error banner (mkdocs_hooks.with_errors)
     "span": {"class", "aria-hidden", "lang"}, "p": {"class", "hidden"},
     "a": {"href", "class", "title", "aria-label", "data-md-component"},
     "button": {"class", "data-md-component", "hidden", "type"},
-    "form": {"class", "role", "action", "method", "aria-label", "data-index"},
+    "form": {"class", "role", "action", "method", "aria-label"},
     "input": {"class", "type", "id", "name", "autocomplete", "checked", "data-md-toggle", "placeholder",
               "autocapitalize", "spellcheck", "enterkeyhint"},
     "label": {"class", "for", "id", "tabindex"},
@@ -275,7 +275,7 @@ def _skip_set(data: bytes, pos: int) -> int:
 
 
 def _shard_forms(data: bytes) -> list[str]:
-    """The word forms of a text shard of the search index (format: search_index.py)."""
+    """The word forms of a text shard of the search index (format: scripts/directory/search/FORMAT.md)."""
     stems, pos = _read_varint(data, 0)
     for _ in range(stems * 3):
         pos = _skip_set(data, pos)

@@ -4,11 +4,9 @@
 //   .venv/bin/python -m pytest tests/unit/test_engine_js.py
 import {test} from "node:test";
 import assert from "node:assert/strict";
-import {readFile} from "node:fs/promises";
-import {fileURLToPath, pathToFileURL} from "node:url";
-import path from "node:path";
 
-import {openIndex, queryWords} from "../../docs/assets/directory/engine.js";
+import {queryWords} from "../../docs/assets/directory/engine.js";
+import {ids, open} from "./support.mjs";
 
 const FIXTURE = process.env.ENGINE_FIXTURE_INDEX;
 const REAL = process.env.ENGINE_REAL_INDEX;
@@ -17,29 +15,6 @@ const skip = FIXTURE && REAL ? false : "run through tests/unit/test_engine_js.py
 // Names in display (name) order, and record ids by name.
 const ORDER = ["aanpak", "born", "course", "families", "gezin", "kurser", "kurset", "pleeggezin", "zorg"];
 
-/** The index in `folder` through a file-backed fetch that logs what it reads. */
-async function open(folder) {
-  const base = pathToFileURL(folder + path.sep).href;
-  const fetched = [];
-  const fetch = async (url) => {
-    const file = fileURLToPath(url); // drops the ?v= query
-    fetched.push(path.relative(folder, file).split(path.sep).join("/"));
-    try {
-      const data = await readFile(file);
-      return {
-        ok: true, status: 200,
-        json: async () => JSON.parse(data.toString("utf8")),
-        arrayBuffer: async () => data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength),
-      };
-    } catch {
-      return {ok: false, status: 404};
-    }
-  };
-  const index = await openIndex(base, {fetch});
-  return {index, fetched, base};
-}
-
-const ids = (result) => result.results.map(r => r.url.match(/programmes\/([^/]+)\/$/)[1]);
 const sorted = (list) => [...list].sort();
 
 async function find(index, text, more = {}) {

@@ -1,16 +1,22 @@
 """The search engine (docs/assets/directory/engine.js) under node's test runner.
 
-Builds two indexes into a temporary folder, each at <folder>/directory-index
+Builds three indexes into a temporary folder, each at <folder>/directory-index
 beside its site root: of the records below (ENGINE_FIXTURE_INDEX), whose
-names, words and facets tests/js/engine.test.mjs knows, and of the real data
-(ENGINE_REAL_INDEX). Then runs ``node --test tests/js/`` and fails with node's
-output.
+names, words and facets tests/js/engine.test.mjs knows (tests/js/shared.test.mjs
+opens it as the page's index), of the real data
+(ENGINE_REAL_INDEX), and of the texts of the tokenizer cases
+scripts/directory/search/tokens.json, one record a text
+(ENGINE_TOKENS_INDEX, for tests/js/tokens.test.mjs). Then runs
+``node --test tests/js/`` and fails with node's output.
 """
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
+
+import yaml
 
 from support import DATA, ROOT, directory_of, write_index
 from directory.search import INDEX_FOLDER
@@ -129,14 +135,28 @@ programmes:
 """
 
 
+def tokens_programmes() -> str:
+    """Record ``t<i>``: the i-th text of tokens.json as its name and summary."""
+    cases = json.loads((ROOT / "scripts/directory/search/tokens.json").read_text(encoding="utf-8"))
+    records = [{
+        "id": f"t{i}", "kind": "programme", "original_language": c["lang"],
+        "name": {c["lang"]: c["text"]}, "summary": {c["lang"]: c["text"]},
+        "sources": [{"source": "doc-a"}], "last_reviewed": "2026-11-23",
+    } for i, c in enumerate(cases["texts"])]
+    return yaml.safe_dump({"programmes": records}, allow_unicode=True)
+
+
 def test_engine_under_node(tmp_path):
     node = shutil.which("node")
     assert node, "node is missing: make test installs it (scripts/setup-apt.sh)"
     fixture = tmp_path / "fixture-site" / INDEX_FOLDER
     real = tmp_path / "real-site" / INDEX_FOLDER
+    tokens = tmp_path / "tokens-site" / INDEX_FOLDER
     write_index(directory_of(tmp_path / "data", PROGRAMMES), fixture)
     write_index(directory_of(DATA), real)
-    env = dict(os.environ, ENGINE_FIXTURE_INDEX=str(fixture), ENGINE_REAL_INDEX=str(real))
+    write_index(directory_of(tmp_path / "tokens-data", tokens_programmes()), tokens)
+    env = dict(os.environ, ENGINE_FIXTURE_INDEX=str(fixture), ENGINE_REAL_INDEX=str(real),
+               ENGINE_TOKENS_INDEX=str(tokens))
     result = subprocess.run(
         # engine.js is an ES module in a folder without a package.json "type"
         [node, "--disable-warning=MODULE_TYPELESS_PACKAGE_JSON", "--test", "tests/js/"],

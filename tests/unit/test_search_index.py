@@ -1,5 +1,5 @@
 """The search index builder: age bands, the file format (read back here by a
-small independent reader of the format in search_index's docstring),
+small independent reader of the format in scripts/directory/search/FORMAT.md),
 stemming, facet totals, shards and the real data. The query semantics are
 tested on the JavaScript engine itself: tests/js/engine.test.mjs."""
 from __future__ import annotations
@@ -13,13 +13,14 @@ import pytest
 import yaml
 
 from support import DATA, FIXTURES, dedent, directory_of, write_index
-from directory import model, search_index
-from directory.search_index import (
-    IndexStats, age_bands, encode_set, fold, words,
-)
+from directory import model
+from directory.search import IndexStats, build, encode
+from directory.search.build import age_bands
+from directory.search.encode import encode_set
+from directory.search.tokens import fold, words
 
 
-# -- a reader of the format, written from the docstring -------------------------------
+# -- a reader of the format, written from FORMAT.md -----------------------------------
 
 def read_varint(data: bytes, pos: int) -> tuple[int, int]:
     value, shift = 0, 0
@@ -296,7 +297,7 @@ def test_facet_totals_and_sets_agree_with_the_model(folder, tmp_path):
 def test_facet_values_are_in_vocabulary_order_with_english_labels(real):
     directory, index, _ = real
     facets = {f["name"]: f for f in index.manifest["facets"]}
-    assert [f["name"] for f in index.manifest["facets"]] == [name for name, _ in search_index.FACETS]
+    assert [f["name"] for f in index.manifest["facets"]] == [name for name, _ in build.FACETS]
     themes = [v[0] for v in facets["theme"]["values"]]
     assert themes == [t.id for t in directory.vocab.ordered("themes") if t.id in themes]
     assert all(v[1] == directory.vocab.label("themes", v[0]) for v in facets["theme"]["values"])
@@ -319,7 +320,7 @@ def test_every_programme_is_a_record_in_name_order(real):
         assert url == f"programmes/{pid}/" and name == p.name.source and lang == p.original_language
         assert kind == p.kind and countries == p.countries
         assert name_en in (None, p.name.en) and summary_lang in p.summary.by_lang
-        assert len(summary) <= search_index.SUMMARY_CHARS + 1
+        assert len(summary) <= build.SUMMARY_CHARS + 1
     assert stats.records == len(ids)
 
 
@@ -348,7 +349,7 @@ def test_building_again_gives_the_same_files(tmp_path):
 
 
 def test_small_shards_split_the_words_and_wide_prefixes_cover_every_boundary(tmp_path, monkeypatch):
-    monkeypatch.setattr(search_index, "SHARD_BYTES", 1500)
+    monkeypatch.setattr(encode, "SHARD_BYTES", 1500)
     directory = directory_of(DATA)
     write_index(directory, tmp_path)
     index = Index(tmp_path)
@@ -390,7 +391,7 @@ def test_shards_stay_under_the_limit_at_scale(tmp_path):
     stats = write_index(directory, tmp_path / "index")
     assert stats.records == 400
     sizes = [f.stat().st_size for f in (tmp_path / "index" / "text").iterdir()]
-    assert len(sizes) > 1 and max(sizes) <= search_index.SHARD_BYTES
+    assert len(sizes) > 1 and max(sizes) <= encode.SHARD_BYTES
     assert Index(tmp_path / "index").find("woord1234x")
 
 

@@ -1,10 +1,10 @@
 // Search and filter engine of the programme directory.
 //
-// Queries the static index that scripts/directory/search_index.py writes to
-// <site>/directory-index/ (its module docstring documents the files). Plain ES
-// module: no dependencies, no eval, no state outside the index objects; every
-// file is fetched relative to the index's base URL, so the site works under
-// any sub-path.
+// Queries the static index that scripts/directory/search/ writes to
+// <site>/directory-index/. Its format is written down once, in
+// scripts/directory/search/FORMAT.md. Plain ES module: no dependencies, no
+// eval, no state outside the index objects; every file is fetched relative
+// to the index's base URL, so the site works under any sub-path.
 //
 //   const index = await openIndex(new URL("directory-index/", siteRoot));
 //   index.count, index.facets
@@ -25,7 +25,7 @@
 // elsewhere 1 per word; from the manifest), then by name; without, by name.
 
 const WORD = /[\p{L}\p{N}_]+/gu;
-const MARKS = /[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]/g; // combining marks, as the builder
+const MARKS = /[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]/g; // combining marks: folding as FORMAT.md ("Text") defines it
 const MAX_WORDS = 12; // words of a query past this are ignored
 const NO_TEXT = null;
 
@@ -344,7 +344,7 @@ class Shard {
   }
 }
 
-// -- binary decoding (see search_index.py) ---------------------------------------
+// -- binary decoding (FORMAT.md) -------------------------------------------------
 
 function readVarint(data, pos) {
   let value = 0, scale = 1, byte;

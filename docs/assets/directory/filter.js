@@ -7,34 +7,24 @@
 // Each change pushes a history entry (typing pushes one entry, then replaces
 // it while the reader keeps typing); Back/Forward (popstate) and a reload
 // restore the same list. Parameters or values the index does not know are
-// ignored. The search itself is engine.js (the contract's openIndex API);
-// this module only draws the page. Without JavaScript the page keeps its
-// links to the browse pages.
+// ignored; url-state.js reads and writes the state. The search itself is
+// engine.js, opened through shared.js (one index a page, shared with the
+// header search box); this module only draws the page. Without JavaScript
+// the page keeps its links to the browse pages.
+
+import { englishName, formatNumber, loadEngine, openDirectoryIndex, plural, resultMeta } from "./shared.js";
+import { formatState, parseState, toggleValue } from "./url-state.js";
 
 const PAGE_SIZE = 20;
 const TYPING_DELAY = 150; // ms of quiet before a typed query runs
 const TOP_VALUES = 10; // values shown of a long facet (organisations) before filtering
 const LONG_FACET = 30; // facets with more values than this (and organisations) get a filter box
 const MAX_MATCHES = 50; // values shown for a long facet's filter text
-const MAX_PAGE = 50; // page=... is clamped to this (1,000 results)
 
 const app = document.getElementById("dir-app");
 if (app) main(app);
 
 // -- small helpers -----------------------------------------------------------
-
-function siteRoot() {
-  // Material writes the page's relative base_url into #__config ("." on the
-  // home page, ".." here); fall back to the page's parent folder.
-  const config = document.getElementById("__config");
-  if (config) {
-    try {
-      const base = JSON.parse(config.textContent).base;
-      if (typeof base === "string") return new URL(base.replace(/\/?$/, "/"), location.href);
-    } catch { /* fall through */ }
-  }
-  return new URL(app.dataset.root || "../", location.href);
-}
 
 function h(tag, attrs = {}, ...children) {
   const el = document.createElement(tag);
@@ -49,41 +39,37 @@ function h(tag, attrs = {}, ...children) {
   return el;
 }
 
-const fmt = (n) => n.toLocaleString("en");
-const plural = (n, one, many) => `${fmt(n)} ${n === 1 ? one : many}`;
-const fold = (s) => s.normalize("NFD").replace(/\p{M}/gu, "").toLocaleLowerCase("en");
 const byLabel = new Intl.Collator("en", { sensitivity: "base", numeric: true });
 
 // -- the page ------------------------------------------------------------------
 
 async function main(app) {
-  const root = siteRoot();
   const status = h("p", { class: "dir-count", id: "dir-count", role: "status", "aria-live": "polite", "aria-atomic": "true" },
     "Loading the directory…");
   app.hidden = false;
   app.replaceChildren(status);
 
-  let index;
+  let index, fold;
   try {
-    const { openIndex } = await import(new URL("engine.js", import.meta.url).href);
-    index = await openIndex(new URL("directory-index/", root).href);
+    [index, { fold }] = await Promise.all([openDirectoryIndex(), loadEngine()]);
   } catch (err) {
     console.error(err);
     status.textContent = "The search could not be loaded. Please browse the directory with the links above.";
     status.classList.add("dir-error");
     return;
   }
-  new DirectoryPage(app, status, index, root).start();
+  // a value filter's text matches labels with accents and case ignored
+  const labelKey = (s) => fold(s.toLocaleLowerCase("en"));
+  new DirectoryPage(app, status, index, labelKey).start();
 }
 
 class DirectoryPage {
-  constructor(app, status, index, root) {
+  constructor(app, status, index, labelKey) {
     this.app = app;
     this.status = status;
     this.index = index;
-    this.root = root;
+    this.labelKey = labelKey;
     this.facets = index.facets.filter((f) => f.values && f.values.length);
-    this.valueIds = new Map(this.facets.map((f) => [f.name, new Map(f.values.map((v, i) => [v.id, i]))]));
     this.state = { q: "", filters: {}, page: 1 };
     this.counts = {};
     this.total = 0;
@@ -96,27 +82,11 @@ class DirectoryPage {
   // -- state <-> URL --
 
   readURL() {
-    const params = new URLSearchParams(location.search);
-    const filters = {};
-    for (const f of this.facets) {
-      const known = this.valueIds.get(f.name);
-      const values = [...new Set(params.getAll(f.name))].filter((v) => known.has(v));
-      if (values.length) filters[f.name] = values.sort((a, b) => known.get(a) - known.get(b));
-    }
-    const page = Number.parseInt(params.get("page") || "1", 10);
-    return {
-      q: (params.get("q") || "").trim(),
-      filters,
-      page: Number.isFinite(page) && page >= 1 ? Math.min(page, MAX_PAGE) : 1,
-    };
+    return parseState(location.search, this.facets);
   }
 
   url(state) {
-    const params = new URLSearchParams();
-    if (state.q) params.set("q", state.q);
-    for (const f of this.facets) for (const v of state.filters[f.name] || []) params.append(f.name, v);
-    if (state.page > 1) params.set("page", String(state.page));
-    const qs = params.toString();
+    const qs = formatState(state, this.facets);
     return location.pathname + (qs ? "?" + qs : "");
   }
 
@@ -210,11 +180,11 @@ class DirectoryPage {
     f.values.forEach((v) => {
       const id = `dir-f-${f.name}-${v.id}`.replace(/[^A-Za-z0-9_-]/g, "_");
       const box = h("input", { type: "checkbox", id, name: f.name, value: v.id });
-      box.addEventListener("change", () => this.clicked(f.name, v.id, box.checked));
+      box.addEventListener("change", () => this.clicked(f, v.id, box.checked));
       const n = h("span", { class: "dir-n" });
       const text = v.lang ? h("span", { lang: v.lang }, v.label) : v.label; // organisation names
       const row = h("div", { class: "dir-opt" }, box, h("label", { for: id }, text, " ", n));
-      rows.set(v.id, { row, box, n, label: v.label, folded: fold(v.label) });
+      rows.set(v.id, { row, box, n, label: v.label, folded: this.labelKey(v.label) });
       list.append(row);
     });
     const entry = { facet: f, fs, list, rows, long };
@@ -254,13 +224,8 @@ class DirectoryPage {
     }, delay);
   }
 
-  clicked(name, id, on) {
-    const order = this.valueIds.get(name);
-    const set = new Set(this.state.filters[name] || []);
-    if (on) set.add(id); else set.delete(id);
-    const filters = { ...this.state.filters };
-    if (set.size) filters[name] = [...set].sort((a, b) => order.get(a) - order.get(b));
-    else delete filters[name];
+  clicked(facet, id, on) {
+    const filters = toggleValue(this.state.filters, facet, id, on);
     // a click also takes whatever has been typed but not yet run
     clearTimeout(this.timer);
     this.state = { q: this.input.value.trim(), filters, page: 1 };
@@ -325,7 +290,7 @@ class DirectoryPage {
     this.empty.hidden = total !== 0;
     this.more.hidden = this.shown >= total;
     this.shownNote.hidden = total === 0;
-    this.shownNote.textContent = this.shown >= total ? "" : `Showing ${fmt(this.shown)} of ${fmt(total)}.`;
+    this.shownNote.textContent = this.shown >= total ? "" : `Showing ${formatNumber(this.shown)} of ${formatNumber(total)}.`;
     const active = Object.values(this.state.filters).reduce((n, v) => n + v.length, 0);
     this.toggle.textContent = active ? `Filters (${active} selected)` : "Filters";
   }
@@ -342,12 +307,11 @@ class DirectoryPage {
   }
 
   resultItem(r) {
-    const meta = [r.kindLabel, r.countries.join(", ")].filter(Boolean).join(" · ");
-    const name = h("a", { class: "dir-result__name", href: new URL(r.url, this.root).href, lang: r.lang || null }, r.name);
+    const meta = resultMeta(r);
+    const nameEn = englishName(r);
+    const name = h("a", { class: "dir-result__name", href: r.url, lang: r.lang || null }, r.name);
     const li = h("li", { class: "dir-result" }, h("p", { class: "dir-result__title" }, name));
-    if (r.nameEn && r.nameEn !== r.name) {
-      li.append(h("p", { class: "dir-result__en", lang: "en" }, r.nameEn));
-    }
+    if (nameEn) li.append(h("p", { class: "dir-result__en", lang: "en" }, nameEn));
     if (meta) li.append(h("p", { class: "dir-result__meta" }, meta));
     if (r.summary) li.append(h("p", { class: "dir-result__summary", lang: r.summaryLang || null }, r.summary));
     return li;
@@ -359,7 +323,7 @@ class DirectoryPage {
       for (const [id, r] of entry.rows) {
         const n = counts[id] ?? 0;
         r.count = n;
-        r.n.textContent = `(${fmt(n)})`;
+        r.n.textContent = `(${formatNumber(n)})`;
         r.row.classList.toggle("dir-opt--zero", n === 0 && !r.box.checked);
       }
       if (entry.long) this.drawLongFacet(entry);
@@ -369,7 +333,7 @@ class DirectoryPage {
   drawLongFacet(entry) {
     // the top values by count and every checked one; with filter text, the
     // values whose label contains it (accents and case ignored)
-    const text = fold(entry.find.value.trim());
+    const text = this.labelKey(entry.find.value.trim());
     const all = [...entry.rows.values()];
     const order = (a, b) => (b.count ?? 0) - (a.count ?? 0) || byLabel.compare(a.label, b.label);
     let shown;
@@ -378,13 +342,13 @@ class DirectoryPage {
       shown = matches.slice(0, MAX_MATCHES);
       for (const r of all) if (r.box.checked && !shown.includes(r)) shown.push(r);
       entry.note.textContent = matches.length === 0 ? "No match."
-        : matches.length > MAX_MATCHES ? `${fmt(MAX_MATCHES)} of ${fmt(matches.length)} matches shown; type more to narrow them down.`
+        : matches.length > MAX_MATCHES ? `${formatNumber(MAX_MATCHES)} of ${formatNumber(matches.length)} matches shown; type more to narrow them down.`
           : plural(matches.length, "match", "matches") + ".";
     } else {
       const top = all.filter((r) => r.count > 0).sort(order).slice(0, TOP_VALUES);
       shown = [...all.filter((r) => r.box.checked && !top.includes(r)).sort(order), ...top];
       entry.note.textContent = all.length > shown.length
-        ? `The ${fmt(top.length)} with the most programmes${shown.length > top.length ? " and those selected" : ""}; type to find the other ${fmt(all.length - shown.length)}.`
+        ? `The ${formatNumber(top.length)} with the most programmes${shown.length > top.length ? " and those selected" : ""}; type to find the other ${formatNumber(all.length - shown.length)}.`
         : "";
     }
     const focused = document.activeElement;

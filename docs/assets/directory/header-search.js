@@ -8,7 +8,10 @@
 // option is "All N results", the directory page for the query.
 //
 // The engine and the index load on first use (focus or typing), never with
-// the page.
+// the page; shared.js opens them once a page (the directory page's form uses
+// the same).
+
+import { englishName, formatNumber, openDirectoryIndex, plural, resultMeta } from "./shared.js";
 
 const LIMIT = 10;
 const TYPING_DELAY = 150; // ms
@@ -19,9 +22,7 @@ if (form) setUp(form);
 function setUp(form) {
   const input = form.querySelector("input[name=q]");
   if (!input) return;
-  const indexURL = new URL(form.dataset.index || "directory-index/", location.href).href;
   const actionURL = new URL(form.getAttribute("action") || "directory/", location.href);
-  const root = new URL("../", actionURL); // the directory page sits at <root>/directory/
 
   const listId = "dir-hsearch-list";
   const panel = document.createElement("div");
@@ -45,17 +46,16 @@ function setUp(form) {
   input.setAttribute("aria-expanded", "false");
   input.setAttribute("aria-controls", listId);
 
-  let loading = null; // Promise of the index
   let timer = 0;
   let seq = 0;
   let options = [];
   let active = -1;
   let shownFor = null; // the query whose results the list shows
 
+  let loading = null; // Promise of the index
   function load() {
     if (!loading) {
-      loading = import(new URL("engine.js", import.meta.url).href)
-        .then(({ openIndex }) => openIndex(indexURL));
+      loading = openDirectoryIndex();
       loading.catch((err) => console.error(err));
     }
     return loading;
@@ -105,21 +105,20 @@ function setUp(form) {
     return s;
   }
 
-  function draw(index, query, res) {
-    const fmt = (n) => n.toLocaleString("en");
+  function draw(query, res) {
     options = res.results.map((r, i) => {
       const parts = [span("dir-hsearch__name", r.name, r.lang)];
-      if (r.nameEn && r.nameEn !== r.name) parts.push(span("dir-hsearch__en", r.nameEn, "en"));
-      // the engine gives labels: kindLabel, and countries in English
-      const meta = [r.kindLabel, r.countries.join(", ")].filter(Boolean).join(" · ");
+      const nameEn = englishName(r);
+      if (nameEn) parts.push(span("dir-hsearch__en", nameEn, "en"));
+      const meta = resultMeta(r);
       if (meta) parts.push(span("dir-hsearch__meta", meta));
-      return option(new URL(r.url, root).href, `dir-hsearch-opt-${i}`, ...parts);
+      return option(r.url, `dir-hsearch-opt-${i}`, ...parts);
     });
     const all = new URL(actionURL);
     all.search = new URLSearchParams({ q: query }).toString();
     if (res.total > 0) {
       options.push(option(all.href, "dir-hsearch-opt-all",
-        span("dir-hsearch__all", res.total === 1 ? "All 1 result" : `All ${fmt(res.total)} results`)));
+        span("dir-hsearch__all", `All ${plural(res.total, "result", "results")}`)));
     } else {
       options.push(option(all.href, "dir-hsearch-opt-all",
         span("dir-hsearch__all", "No programmes found: search and filter in the directory")));
@@ -129,8 +128,7 @@ function setUp(form) {
     input.removeAttribute("aria-activedescendant");
     shownFor = query;
     live.textContent = res.total === 0 ? "No programmes found."
-      : res.total === 1 ? "1 programme found."
-        : `${fmt(res.total)} programmes found${res.total > LIMIT ? `, the first ${LIMIT} shown` : ""}.`;
+      : `${plural(res.total, "programme", "programmes")} found${res.total > LIMIT ? `, the first ${formatNumber(LIMIT)} shown` : ""}.`;
     if (document.activeElement === input || form.contains(document.activeElement)) open();
   }
 
@@ -148,7 +146,7 @@ function setUp(form) {
     try {
       const index = await load();
       const res = await index.search({ text: query, filters: {}, limit: LIMIT, offset: 0, counts: false });
-      if (mine === seq) draw(index, query, res);
+      if (mine === seq) draw(query, res);
     } catch (err) {
       if (mine === seq) live.textContent = "Search is not available; press Enter to open the directory.";
     }

@@ -1,9 +1,15 @@
-"""The search and filter index of the programmes, as the site build asks for it.
+"""The search and filter index of the programmes: static files that
+``docs/assets/directory/engine.js`` queries in the browser.
 
-``index_files(directory, url_of)`` returns ``({path under INDEX_FOLDER: bytes},
-IndexStats)``; :func:`directory.site.build` publishes the files under
-INDEX_FOLDER. The builder itself is :mod:`directory.search_index` for now.
+    files, stats = index_files(directory, url_of)   # {path under INDEX_FOLDER: bytes}
+
+The format of the files is written down once, in FORMAT.md beside this
+module. ``build`` decides what the index holds (records, facets, texts by
+tier, what a result shows), ``tokens`` makes the words (splitting, stop
+words, folding, stemming) and ``encode`` the bytes (varints, sets, shards).
+``tokens.json`` holds the cases the builder's and the engine's tokenizers are
+both tested against (tests/unit/test_search_tokens.py, tests/js/tokens.test.mjs).
 """
-from ..search_index import INDEX_FOLDER, IndexStats, index_files
+from .build import INDEX_FOLDER, IndexStats, index_files
 
 __all__ = ["INDEX_FOLDER", "IndexStats", "index_files"]
