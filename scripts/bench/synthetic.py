@@ -42,6 +42,7 @@ import yaml
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
 from directory.review import today as directory_today
+from directory.schema import SCHEMA
 
 from . import words as W
 
@@ -71,6 +72,13 @@ RATES = {
     "replaced":       (0.04, 0.00),
 }
 LEAF_KINDS = {"strand", "pillar", "action", "module"}
+# A list of vocabulary terms that the code below does not write itself (a
+# field added to the schema since): a term or two in this share of records,
+# drawn from the second random stream, so the rest of the data stays the same.
+OTHER_TERMS = 0.3
+WRITTEN = {"themes", "settings", "countries", "regions"}  # the lists of terms written below
+OTHER_TERM_LISTS = [(pattern[0], vocab) for pattern, vocab in SCHEMA.vocabulary_fields("programme")
+                    if len(pattern) == 2 and pattern[1] == "*" and pattern[0] not in WRITTEN]
 NAME_EN = 0.92          # a non-English record has an English name
 DESCRIPTION_EN = 0.80   # ... and an English description next to its own
 NOTE_EN = 0.85          # ... and English notes
@@ -655,6 +663,9 @@ class _Generator:
         rec["themes"] = rng.sample(c["themes"], rng.randint(1, len(c["themes"])))
         if rng.random() < rate["settings"]:
             rec["settings"] = rng.sample(self.terms["settings"], rng.randint(1, 2))
+        for name, vocab in OTHER_TERM_LISTS:
+            if self.extra.random() < OTHER_TERMS:
+                rec[name] = self.extra.sample(self.terms[vocab], min(2, len(self.terms[vocab])))
         start_year = rng.randint(2010, self.today.year)
         if rng.random() < rate["period"]:
             period: dict = {"start": self.partial(start_year)}

@@ -8,6 +8,7 @@ knows about pages or MkDocs.
 """
 from __future__ import annotations
 
+import dataclasses
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
@@ -15,6 +16,34 @@ from typing import Any
 from .schema import SCHEMA, dates
 from .schema.dates import PartialDate
 from .schema.records import RECORD_LISTS, Context, Record
+
+
+class Fields:
+    """Read a record's other fields by their names: ``p.languages``.
+
+    The typed attributes below are the fields the model reads its own way;
+    every other field the schema gives the record type is kept in ``other``,
+    read as the schema says (:func:`_read_field`): a text in several
+    languages as Texts, a date as a PartialDate, the id of another record as
+    that record, lists of them as lists, anything else as it is. A field the
+    record leaves out reads as None. So a new field needs the schema and the
+    template that shows it, nothing here."""
+
+    KIND = ""  # the record type in the schema
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("_"):
+            raise AttributeError(name)
+        other = self.__dict__.get("other") or {}
+        if name in other:
+            return other[name]
+        if name in _schema_fields(self.KIND):
+            return None
+        raise AttributeError(f"{type(self).__name__} has no field {name!r}")
+
+
+def _schema_fields(kind: str) -> frozenset[str]:
+    return frozenset(f.key for f in SCHEMA.fields(kind) if len(f.path) == 1)
 
 
 @dataclass(frozen=True)
@@ -79,7 +108,9 @@ class Location:
 
 
 @dataclass
-class Organisation:
+class Organisation(Fields):
+    KIND = "organisation"
+
     id: str
     name: Texts
     summary: Texts
@@ -94,6 +125,7 @@ class Organisation:
     url_as_stated: str | None = None  # a website the source gives without its scheme
     # field name -> what its value is derived from (a fact the source states)
     derived: dict[str, Texts] = field(default_factory=dict)
+    other: dict[str, Any] = field(default_factory=dict, repr=False)  # see Fields
 
     @property
     def sort_key(self) -> tuple[str, str]:
@@ -102,7 +134,9 @@ class Organisation:
 
 
 @dataclass
-class Source:
+class Source(Fields):
+    KIND = "source"
+
     id: str
     title: str
     publisher: Organisation
@@ -112,6 +146,7 @@ class Source:
     date_as_stated: str | None
     url: str | None
     capture: str | None
+    other: dict[str, Any] = field(default_factory=dict, repr=False)  # see Fields
 
 
 @dataclass
@@ -121,7 +156,9 @@ class SourceRef:
 
 
 @dataclass
-class Contact:
+class Contact(Fields):
+    KIND = "contact"
+
     id: str
     name: str | None
     organisation: Organisation
@@ -131,6 +168,7 @@ class Contact:
     phone: str | None
     source: SourceRef
     location: Location
+    other: dict[str, Any] = field(default_factory=dict, repr=False)  # see Fields
 
     @property
     def title(self) -> str:
@@ -197,7 +235,9 @@ class Dated:
 
 
 @dataclass
-class Programme:
+class Programme(Fields):
+    KIND = "programme"
+
     id: str
     kind: str
     original_language: str
@@ -237,6 +277,7 @@ class Programme:
     pool_shares: list[Programme] = field(default_factory=list)
     # field name -> what its value is derived from (a fact the source states)
     derived: dict[str, Texts] = field(default_factory=dict)
+    other: dict[str, Any] = field(default_factory=dict, repr=False)  # see Fields
 
     @property
     def ancestors(self) -> list[Programme]:
@@ -311,6 +352,37 @@ def _date(value: Any) -> PartialDate | None:
 
 def _derived(d: dict, lang: str) -> dict[str, Texts]:
     return {name: _texts(note, lang) for name, note in (d.get("derived") or {}).items()}
+
+
+# fields the typed model reads into several attributes of their own
+_SPREAD = {"programme": frozenset({"target_group", "period"})}
+
+
+class _FieldReader:
+    """Reads the fields of a record type that its typed class does not name
+    (see Fields), as the schema says each holds."""
+
+    def __init__(self, kind: str, cls: type, ref: Any):
+        self.kind, self.ref = kind, ref
+        self.known = {f.name for f in dataclasses.fields(cls)} | _SPREAD.get(kind, frozenset())
+        self.texts = set(SCHEMA.language_maps(kind))
+        self.dates = set(SCHEMA.dates(kind))
+        self.references = {pattern for pattern, _ in SCHEMA.references(kind)}
+
+    def read(self, data: dict, lang: str) -> dict[str, Any]:
+        return {key: self._value((key,), value, lang) for key, value in data.items()
+                if key not in self.known}
+
+    def _value(self, pattern: tuple, value: Any, lang: str) -> Any:
+        if isinstance(value, list):
+            return [self._value(pattern + ("*",), item, lang) for item in value]
+        if pattern in self.texts:
+            return _texts(value, lang)
+        if pattern in self.dates:
+            return _date(value)
+        if pattern in self.references:
+            return self.ref(self.kind, pattern, value)
+        return value
 
 
 def _location(rec: Record) -> Location:
@@ -417,6 +489,16 @@ def build(ctx: Context) -> Directory:
                 f.share_of = ref("programme", ("funding", "*", "share_of"), item["share_of"])
                 if all(other is not p for other in f.share_of.pool_shares):
                     f.share_of.pool_shares.append(p)
+
+    classes = {"organisation": Organisation, "source": Source, "contact": Contact, "programme": Programme}
+    languages = {  # the language of a record's texts
+        "organisation": lambda d: d["original_language"], "programme": lambda d: d["original_language"],
+        "source": lambda d: d["language"], "contact": lambda d: sources[d["source"]["source"]].language,
+    }
+    for type_, cls in classes.items():
+        reader = _FieldReader(type_, cls, ref)
+        for r in recs[type_]:
+            built[type_][r.id].other = reader.read(r.data, languages[type_](r.data))
 
     kind_order = {k: i for i, k in enumerate(vocab.terms.get("kinds", {}))}
 

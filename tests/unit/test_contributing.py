@@ -455,10 +455,11 @@ DROPDOWNS = {
     "who": "target_groups",
     "themes": "themes",
     "settings": "settings",
+    "languages": "languages",
     "status": "statuses",
     "evaluation-status": "evaluation_statuses",
 }
-MULTIPLE = {"countries", "regions", "who", "themes", "settings"}
+MULTIPLE = {"countries", "regions", "who", "themes", "settings", "languages"}
 
 # every field of $defs/programme -> the form elements that ask for it
 FIELD_ELEMENTS = {
@@ -477,6 +478,7 @@ FIELD_ELEMENTS = {
     "target_group": ["who", "ages", "target-note"],
     "themes": ["themes"],
     "settings": ["settings"],
+    "languages": ["languages"],
     "period": ["period"],
     "status": ["status"],
     "funding": ["funding"],

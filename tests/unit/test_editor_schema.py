@@ -18,6 +18,7 @@ test_language_server.py.
 from __future__ import annotations
 
 import copy
+import dataclasses
 import json
 import re
 
@@ -104,10 +105,17 @@ def test_the_real_data_passes_the_editor_schema(real):
 
 
 def _coded_values(ctx):
-    """(record type, pattern, vocabulary, the first real record with a value there)"""
+    """(record type, pattern, vocabulary, the first real record with a value
+    there). A field no source fills yet (a new optional list of terms at the
+    top of a record) is tried on the first real record of its type, with the
+    vocabulary's first term."""
     for type_, fields in vocabulary_rule.FIELDS.items():
         for pattern, vocab in fields:
             rec = next((r for r in ctx.valid(type_) if find(r.data, pattern)), None)
+            if rec is None and len(pattern) == 2 and pattern[1] == "*":
+                first = next(ctx.valid(type_), None)
+                if first is not None:
+                    rec = dataclasses.replace(first, data={**first.data, pattern[0]: [next(iter(ctx.vocab[vocab]))]})
             yield type_, pattern, vocab, rec
 
 

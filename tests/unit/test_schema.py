@@ -42,7 +42,7 @@ REFERENCES = {
 VOCABULARY_FIELDS = {
     "programme": {
         (("kind",), "kinds"), (("original_language",), "languages"), (("themes", "*"), "themes"),
-        (("settings", "*"), "settings"), (("status",), "statuses"), (("scope",), "scopes"),
+        (("settings", "*"), "settings"), (("languages", "*"), "languages"), (("status",), "statuses"), (("scope",), "scopes"),
         (("target_group", "who", "*"), "target_groups"),
         (("organisations", "*", "role"), "organisation_roles"),
         (("evaluation", "status"), "evaluation_statuses"), (("countries", "*"), "countries"),

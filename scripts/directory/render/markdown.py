@@ -24,6 +24,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from .. import description
+from . import i18n
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -86,9 +87,10 @@ def finalize(value: Any) -> Any:
     return Markup(escape_md(value))
 
 
-def environment() -> Environment:
-    """A Jinja environment for the Markdown templates in TEMPLATES."""
-    return Environment(
+def environment(language: str = i18n.DEFAULT) -> Environment:
+    """A Jinja environment for the Markdown templates in TEMPLATES, its
+    interface words (``t``) in ``language``."""
+    env = Environment(
         loader=FileSystemLoader(str(TEMPLATES)),
         # autoescape makes macro output safe (Markup); finalize does the actual
         # escaping, for Markdown rather than HTML, and marks the result safe
@@ -99,3 +101,5 @@ def environment() -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    env.globals["t"] = i18n.catalogue(language).t
+    return env
