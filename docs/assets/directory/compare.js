@@ -20,7 +20,7 @@ import { pageWords, say } from "./words.js";
 const KEEP = new Set(["A", "SPAN", "STRONG", "EM", "CODE", "BR", "UL", "OL", "LI", "P", "ABBR"]);
 const LANG = /^[a-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/;
 
-const app = document.getElementById("pic-compare");
+const app = globalThis.document?.getElementById("pic-compare");
 if (app) main(app);
 
 function h(tag, attrs = {}, ...children) {
@@ -138,16 +138,17 @@ function textOf(nodes) {
 }
 
 /** One row a key: every key of every programme once, each programme's keys
- * in their order (a key one programme lacks comes after the key before it). */
+ * in their order; a key the others lack comes just before the next key of
+ * its own list that they have (or last). */
 export function alignedRows(lists) {
   const out = [];
   for (const keys of lists) {
-    let at = 0;
-    for (const key of keys) {
-      const found = out.indexOf(key);
-      if (found >= 0) at = found + 1;
-      else out.splice(at++, 0, key);
-    }
+    keys.forEach((key, i) => {
+      if (out.includes(key)) return;
+      const next = keys.slice(i + 1).find((k) => out.includes(k));
+      if (next === undefined) out.push(key);
+      else out.splice(out.indexOf(next), 0, key);
+    });
   }
   return out;
 }
