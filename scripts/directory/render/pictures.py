@@ -48,6 +48,7 @@ def _environment() -> Environment:
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+        auto_reload=False,  # a build renders a block per page: no stat of its file each time
     )
     env.filters["r1"] = draw.r1
     env.filters["words"] = words_json
