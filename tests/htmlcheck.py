@@ -116,6 +116,36 @@ TEMPLATE_ATTRIBUTES: dict[str, set[str]] = {
     "strong": set(), "em": set(), "code": set(), "pre": set(), "hr": set(), "br": set(),
     "blockquote": set(),
 }
+# What the pictures' templates write (scripts/directory/render/templates/pictures/):
+# SVG drawings (shapes and text, styled by class: no style, no href, no
+# reference to anything outside the drawing) beside HTML tables, the coverage
+# filters, the Compare boxes and the tray, and the data-* attributes their
+# scripts read.
+PICTURE_ATTRIBUTES: dict[str, set[str]] = {
+    "svg": {"class", "width", "height", "role", "data-matrix"},
+    "title": {"id"}, "desc": {"id"},
+    "g": {"class", "data-row", "data-col"},
+    "rect": {"class", "x", "y", "width", "height"},
+    "text": {"class", "x", "y", "lang"},
+    "tspan": {"x", "dy"},
+    "line": {"class", "x1", "y1", "x2", "y2"},
+    "polygon": {"class", "points"},
+    "circle": {"class", "cx", "cy", "r"},
+    "figure": {"class"},
+    "div": {"tabindex", "data-directory", "data-compare-page", "data-programmes"},
+    "p": {"id", "role"},
+    "table": {"class", "data-matrix", "data-facet"},
+    "caption": set(),
+    "th": {"scope"},
+    "td": {"class", "data-row", "data-col"},
+    "form": {"id", "hidden"},
+    "fieldset": {"class", "data-facet"},
+    "legend": set(),
+    "input": {"value", "data-compare"},
+}
+for _tag, _attrs in PICTURE_ATTRIBUTES.items():
+    TEMPLATE_ATTRIBUTES[_tag] = TEMPLATE_ATTRIBUTES.get(_tag, set()) | _attrs
+
 ALLOWED_ATTRIBUTES: dict[str, set[str]] = {tag: set(attrs) for tag, attrs in TEMPLATE_ATTRIBUTES.items()}
 for _tag in description.TAGS:
     ALLOWED_ATTRIBUTES.setdefault(_tag, set())

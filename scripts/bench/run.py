@@ -18,6 +18,15 @@ floor        the same site built by bare MkDocs: every file
              the directory's own work (validating, rendering, exporting,
              indexing in the hooks) costs on top of MkDocs.
 
+pictures    the pictures' own share of the directory's work (issue 14): the
+             in-process rendering above, timed again inside every call that
+             draws a picture (the Coverage, Timeline and Compare pages with
+             their models, each small timeline of a programme or organisation
+             page and its model; bench.run.PictureTimer), as seconds and as a
+             share of the build's CPU seconds (MkDocs's own work on the pictures' HTML, which
+             passes through Markdown as raw blocks, is not in it); and the
+             sizes of the Coverage and Timeline pages in the built site
+
 then measures the built site: HTML bytes per programme page (mean and max of
 site/programmes/*/index.html), the whole site (bytes and files) and the search
 index (the directory's own index folder), and times the search in a browser
@@ -77,6 +86,7 @@ FIELDS = [
     "n", "generation_s", "validation_s", "build_s", "floor_s", "build_floor_ratio",
     "programme_page_kb_mean", "programme_page_kb_max", "programme_pages",
     "site_bytes", "site_files", "site_mb",
+    "coverage_page_kb", "timeline_page_kb", "pictures_s", "pictures_cpu_s", "pictures_build_pct",
 ]
 # ... and the size of the search index: zero while the site has none
 SEARCH_FIELDS = ["search_index_bytes", "search_index_mb"]
@@ -114,6 +124,8 @@ TARGETS = [
     ("first results", "first_results_s_max", 0.5, "{:.3f} s"),
     ("first results transfer", "first_results_kb_max", 300, "{:,.0f} KB"),
     ("validation", "validation_s", 3, "{:.2f} s"),
+    ("coverage page", "coverage_page_kb", 200, "{:.0f} KB"),
+    ("pictures' share of the build", "pictures_build_pct", 5, "{:.1f} %"),
 ]
 GROWTH_TARGET = (1000, 10000, 11)  # build time from 1,000 to 10,000 records at most 11x
 
@@ -225,6 +237,69 @@ def _tree_size(folder: Path) -> tuple[int, int]:
     return total, files
 
 
+class PictureTimer:
+    """The time spent drawing pictures while the directory renders its pages:
+    wraps the calls that draw them (directory.render.pictures.render: the
+    three pages and their models; html_block: a drawing or table of a page,
+    such as a small timeline; the small timelines' models) for the time of a
+    ``with`` block, counting only the outermost call of nested ones."""
+
+    def __init__(self):
+        from directory.pictures import timeline
+        from directory.render import pictures
+
+        self.places = [(pictures, "render"), (pictures, "html_block"),
+                       (timeline, "programme_timeline"), (timeline, "organisation_timeline")]
+        self.seconds = 0.0  # wall-clock
+        self.cpu = 0.0  # this process's CPU (user + system)
+        self.calls = 0
+        self._depth = 0
+        self._saved: list = []
+
+    def _wrap(self, fn):
+        import functools
+
+        @functools.wraps(fn)
+        def timed(*args, **kwargs):
+            if self._depth:
+                return fn(*args, **kwargs)
+            self._depth += 1
+            start, cpu = time.perf_counter(), time.process_time()
+            try:
+                return fn(*args, **kwargs)
+            finally:
+                self.seconds += time.perf_counter() - start
+                self.cpu += time.process_time() - cpu
+                self.calls += 1
+                self._depth -= 1
+        return timed
+
+    def __enter__(self):
+        for module, name in self.places:
+            fn = getattr(module, name)
+            self._saved.append((module, name, fn))
+            setattr(module, name, self._wrap(fn))
+        return self
+
+    def __exit__(self, *exc):
+        for module, name, fn in self._saved:
+            setattr(module, name, fn)
+        self._saved.clear()
+
+
+def pictures_table(rows: list[dict]) -> str:
+    """The pictures' figures per N."""
+    cells = [["N", "coverage page KB", "timeline page KB", "pictures s", "pictures CPU s",
+              "% of in-process render", "% of build"]]
+    for row in rows:
+        cells.append([f"{row['n']:d}", _cell(row.get("coverage_page_kb"), "{:.1f}"),
+                      _cell(row.get("timeline_page_kb"), "{:.1f}"), _cell(row.get("pictures_s"), "{:.3f}"),
+                      _cell(row.get("pictures_cpu_s"), "{:.3f}"),
+                      _cell(row.get("pictures_files_pct"), "{:.1f}"), _cell(row.get("pictures_build_pct"), "{:.2f}")])
+    return ("pictures (coverage, timeline, compare, small timelines): time drawing them within the render; "
+            "shares are of CPU seconds\n" + _layout(cells))
+
+
 def search_indexes() -> list[str]:
     """Where the search index stands in the site (a list, so that another
     engine's bundle can be measured beside it)."""
@@ -254,7 +329,14 @@ def measure_site(site: Path) -> dict:
         "search_index_bytes": index_bytes,
         "search_index_mb": round(index_bytes / 2**20, 3),
         "search_index_parts": parts,  # bytes by place in the site
+        "coverage_page_kb": _page_kb(site, "coverage"),
+        "timeline_page_kb": _page_kb(site, "timeline"),
     }
+
+
+def _page_kb(site: Path, folder: str) -> float | None:
+    page = site / folder / "index.html"
+    return round(page.stat().st_size / 1024, 2) if page.is_file() else None
 
 
 def machine() -> dict:
@@ -303,12 +385,16 @@ def bench(n: int, work: Path, seed: int, search: bool = True) -> dict:
 
     # the rest of the directory's own work inside the build, in-process, for comparison:
     # the model, the pages, the field reference, the open data and the search index
-    with _Timer() as t:
-        files, index = site_files(result.context, model.build(result.context))
+    directory = model.build(result.context)
+    with _Timer() as t, PictureTimer() as pictures:
+        files, index = site_files(result.context, directory)
     row["files_s"], row["index_s"] = t.wall, round(index.seconds, 3)
+    row["pictures_s"], row["pictures_cpu_s"] = round(pictures.seconds, 4), round(pictures.cpu, 4)
+    row["pictures_calls"] = pictures.calls
+    row["pictures_files_pct"] = round(100 * pictures.cpu / t.cpu, 2) if t.cpu else None
     row["files"] = len(files)
     row["pages"] = sum(1 for path in files if path.endswith(".md"))
-    del files, result
+    del files, result, directory
 
     env = _env(data)
     progress(f"building the site for {n} records (mkdocs build --strict)…")
@@ -340,6 +426,11 @@ def bench(n: int, work: Path, seed: int, search: bool = True) -> dict:
 
     progress("measuring the site…")
     row.update(measure_site(site))
+    # CPU against CPU where both are known (a busy machine disturbs it less), else wall-clock
+    if row["build_cpu_s"]:
+        row["pictures_build_pct"] = round(100 * row["pictures_cpu_s"] / row["build_cpu_s"], 3)
+    else:
+        row["pictures_build_pct"] = round(100 * row["pictures_s"] / row["build_s"], 3)
     floor_bytes, floor_files = _tree_size(floor_site)
     row["floor_site_bytes"], row["floor_site_files"] = floor_bytes, floor_files
     row["search"] = {}
@@ -445,6 +536,8 @@ def main(argv: list[str] | None = None) -> int:
             args.json.parent.mkdir(parents=True, exist_ok=True)
             args.json.write_text(json.dumps(rows, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     print(table(rows))
+    print()
+    print(pictures_table(rows))
     if args.search:
         for row in rows:
             print()

@@ -42,6 +42,10 @@ PAGES = [
     "/contacts/sylvia-lis/",
     "/directory/",
     "/directory/?country=BE&theme=parenting-support&q=ouders",
+    "/coverage/",
+    "/coverage/?country=DK&status=active",
+    "/timeline/",
+    f"/compare/?p={DANISH}&p={PLAN}&p={PILLAR}",
     "/404.html",
 ]
 
@@ -83,6 +87,10 @@ def sized_page(browser, viewport):
 def settle(page, path):
     if path.startswith("/directory/"):
         page.locator("#dir-app[data-state=ready]").wait_for()
+    if path.startswith("/coverage/"):
+        page.locator("#pic-coverage[data-state=ready]").wait_for()
+    if path.startswith("/compare/"):
+        page.locator("#pic-compare[data-state=ready]").wait_for()
     page.wait_for_load_state("networkidle")
 
 

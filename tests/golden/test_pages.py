@@ -31,12 +31,12 @@ def pages():
 
 def test_the_set_of_pages(pages):
     assert sorted(p for p in pages if p.endswith(".md")) == [
-        "browse/countries.md", "browse/kinds.md", "browse/themes.md",
-        "contacts/index.md", "contacts/person-a.md", "directory.md", "fields.md", "index.md",
+        "browse/countries.md", "browse/kinds.md", "browse/themes.md", "compare.md",
+        "contacts/index.md", "contacts/person-a.md", "coverage.md", "directory.md", "fields.md", "index.md",
         "organisations/index.md", "organisations/org-dk.md", "organisations/org-nl.md",
         "programmes/action-a.md", "programmes/action-b.md", "programmes/home-new.md",
         "programmes/house-old.md", "programmes/index.md", "programmes/pillar-a.md",
-        "programmes/plan-a.md", "review.md", "rules.md", "sources/index.md",
+        "programmes/plan-a.md", "review.md", "rules.md", "sources/index.md", "timeline.md",
     ]
     # beside them the open data, the schemas and the search index; nothing else
     assert sorted(p for p in pages if not p.endswith(".md") and not p.startswith("directory-index/")) == [

@@ -24,10 +24,22 @@ def html_pages(site: Path):
     return sorted(site.rglob("*.html"))
 
 
+# What the pictures' templates write into an article (templates/pictures/):
+# a drawing's or a legend's key's <svg> tag, the coverage filters' <form> tag, the words and the
+# module of their scripts. Taken out before looking for injected markup; what
+# stands inside a drawing or a form (titles, texts, labels) is still looked at,
+# and tests/site/test_whole_site.py checks the blocks against the templates.
+PICTURES = re.compile(
+    r'<svg (?:xmlns="http://www.w3.org/2000/svg" )?class="pic-(?:svg|key)[^"<>]*"[^<>]*>|</svg>'
+    r'|<form class="pic-filters" id="pic-filters" aria-label="[^"<>]*" hidden>|</form>'
+    r'|<script type="application/json" id="pic-[a-z-]+">[^<]*</script>'
+    r'|<script type="module" src="(?:\.\./)*assets/directory/(?:coverage|compare|compare-tray)\.js"></script>')
+
+
 def article(html: str) -> str:
     m = ARTICLE.search(html)
     assert m, "no article in page"
-    return m.group(1)
+    return PICTURES.sub("", m.group(1))
 
 
 def test_every_record_has_its_page(built_site):

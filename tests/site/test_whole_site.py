@@ -70,9 +70,32 @@ def texts(html: str, pattern: str) -> list[str]:
 ])
 def test_names_are_text_in_the_title_and_the_header(hostile_site, path, name):
     html = (hostile_site / path / "index.html").read_text("utf-8")
-    assert texts(html, r"<title>(.*?)</title>") == [f"{name} - Programme directory for child and family welfare"]
+    head = html.split("</head>", 1)[0]  # the drawings' <title>s in the body are theirs (below)
+    assert texts(head, r"<title>(.*?)</title>") == [f"{name} - Programme directory for child and family welfare"]
     topic = r'<div class="md-header__topic" data-md-component="header-topic">(.*?)</div>'
     assert texts(html, topic) == [name]
+
+
+def test_names_are_text_in_the_drawings(hostile_site):
+    """The pictures' SVG (timeline, small timelines, coverage) hold names and
+    labels as text: in <title>, <desc> and <text>, escaped, never markup."""
+    name = "<script>alert('name')</script> [klik](javascript:alert(1)) *vet* {: onclick=alert(1) }"
+    country = "Belgium </title><script>alert('country')</script>"
+    for path, shown in [("timeline", [name, f"Timeline: {country}"]),
+                        ("programmes/title-break-out", ["Timeline: Plan </title><script>alert('title-nl')</script><title>",
+                                                        "Part </title><script>alert('part')</script>"]),
+                        ("coverage", [])]:
+        html = (hostile_site / path / "index.html").read_text("utf-8")
+        drawings = re.findall(r'<svg xmlns="http://www.w3.org/2000/svg" class="pic-svg.*?</svg>', html, re.S)
+        assert drawings, path
+        page = Page("".join(drawings))
+        assert {t for t, _ in page.tags} <= {"svg", "title", "desc", "text", "tspan", "g", "rect", "line",
+                                              "polygon", "circle"}, path
+        assert not any(k.startswith("on") or k in ("href", "xlink:href", "style", "src")
+                       for _, attrs in page.tags for k in attrs), path
+        titles = texts("".join(drawings), r"<title[^>]*>(.*?)</title>")
+        for text in shown:
+            assert text in titles, (path, text)
 
 
 def test_headings_are_text_in_the_table_of_contents(hostile_site):
@@ -139,6 +162,16 @@ PLANTS = {
     "search index link": ("directory-index/meta/0.json", '[["programmes/', '[["javascript:alert(1)//'),
     "search index word": ("directory-index/text/0.bin", None, None),
     "unknown asset": ("assets/directory/engine.js", "export", "alert(1);export"),
+    "script in a drawing": ("timeline/index.html", '<g class="pic-row">', '<g class="pic-row"><script>alert(1)</script>'),
+    "image in a drawing": ("timeline/index.html", '<rect class="pic-bar"',
+                           '<image href="https://tracker.example/p.png"/><rect class="pic-bar"'),
+    "use of another file in a drawing": ("timeline/index.html", '<rect class="pic-bar"',
+                                         '<use href="https://evil.example/a.svg#x"/><rect class="pic-bar"'),
+    "link in a drawing": ("timeline/index.html", '<rect class="pic-bar"',
+                          '<a href="javascript:alert(1)"><rect/></a><rect class="pic-bar"'),
+    "style in a drawing": ("timeline/index.html", '<rect class="pic-bar"',
+                           '<rect style="fill:url(https://tracker.example/x)" class="pic-bar"'),
+    "handler in a drawing": ("coverage/index.html", '<g class="pic-cell', '<g onclick="alert(1)" class="pic-cell'),
     "sitemap": ("sitemap.xml", "</urlset>", "<url><loc>https://evil.example/</loc></url></urlset>"),
 }
 

@@ -29,7 +29,7 @@ from markupsafe import Markup
 from .. import review
 from ..schema.dates import PartialDate
 from ..model import Directory, Organisation, Programme, Term, Texts
-from . import markdown, urls
+from . import markdown, pictures, urls
 from .markdown import anchor, escape_md, html_text, join, markdown_text, url_md
 from .urls import contact_path, organisation_path, programme_path
 
@@ -230,6 +230,7 @@ def environment(directory: Directory, options: Options, today: dt.date) -> Envir
         contact_outdated=lambda contact: review.contact_outdated(contact, today),
         review_months=review.REVIEW_MONTHS,
         contact_months=review.CONTACT_SOURCE_MONTHS,
+        **pictures.helpers(directory, today),
     )
     env.globals.update(
         item=_remembered(env, "item", lambda p: p.id),
@@ -325,5 +326,6 @@ def render_pages(directory: Directory, options: Options | None = None) -> dict[s
            contacts=sorted(directory.contacts.values(), key=lambda c: c.sort_key))
     render("sources.md.j2", "sources/index.md", sources=list(directory.sources.values()))
     render("review.md.j2", "review.md", today=today, **review.review_lists(directory, today))
-    render("directory.md.j2", "directory.md")
+    render("directory.md.j2", urls.DIRECTORY)
+    pictures.render(env, directory, today, pages)
     return pages

@@ -18,6 +18,11 @@ if TYPE_CHECKING:
 
 DATA = "data"  # the open data files: one YAML file a list, directory.json
 SCHEMA = "schema"  # the data schema and the editors' schema
+DIRECTORY = "directory.md"  # Find programmes: search and filters (its state in the URL's query)
+# the pictures of the field (render/pictures.py)
+COVERAGE = "coverage.md"  # themes by age group and by country
+TIMELINE = "timeline.md"  # periods and dated events
+COMPARE = "compare.md"  # programmes side by side (their ids in the URL's query: ?p=a&p=b)
 
 
 def programme_path(p: Programme) -> str:
