@@ -28,8 +28,8 @@ from directory.search import index_files
 
 # name -> (files, bytes, sha256 of the files in name order)
 PINNED = {
-    "golden": (4, 5116, "22ea7628f33d51510693b26af3c4c6533473e3f372323376d05479b0440af9dc"),
-    "synthetic": (62, 135797, "42e938faeb18496f0daf6f196868ac3968ce2d07c4a43865e45633cc3b9e509b"),
+    "golden": (4, 13585, "6b68ad5716adb5096c8fdada7f39b5838948a68398e2706531be188b2a055986"),
+    "synthetic": (67, 159077, "066de0b750a14a8f257794a3254b6318e2742d772ac2582a712770328825a02b"),
 }
 
 WORDS = {
