@@ -32,7 +32,6 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from jinja2 import pass_context
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
@@ -40,9 +39,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from directory import site  # noqa: E402
 from directory.problems import summary  # noqa: E402
-from directory.render import i18n, urls  # noqa: E402
 from directory.schema import SCHEMA_PATH  # noqa: E402
-from directory.search.words import words_script  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.directory")
 ROOT = Path(__file__).resolve().parent.parent
@@ -171,35 +168,6 @@ def on_post_page(output: str, page, config) -> str:
     if shown.pages_done % step == 0:
         log.info("directory: %d of %d pages written", shown.pages_done, shown.pages_total)
     return with_errors(output, shown.banner, shown.errors)
-
-
-def _page_language(context) -> str:
-    page = context.get("page")
-    path = page.file.src_uri if page is not None and getattr(page, "file", None) else ""
-    return urls.language_of(path)
-
-
-def on_env(env, config, files):
-    """The theme's templates (overrides/) in the page's language: ``t(key)``,
-    the catalogue's words; ``search_words(id, area)``, the header search box's
-    words for its script (directory.search.words); ``in_language(path)``, a
-    path in the site of the page's language. A page's language is the folder
-    it stands in (render.urls.language_of)."""
-    @pass_context
-    def t(context, key, n=None, **params):
-        return i18n.catalogue(_page_language(context)).t(key, n, **params)
-
-    @pass_context
-    def search_words(context, element_id, area):
-        return words_script(element_id, _page_language(context), area)
-
-    @pass_context
-    def in_language(context, path):
-        return urls.in_language(path, _page_language(context))
-
-    env.globals.setdefault("t", t)
-    env.globals.update(search_words=search_words, in_language=in_language)
-    return env
 
 
 def on_serve(server, config, builder):

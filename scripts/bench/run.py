@@ -13,7 +13,8 @@ floor        the same site built by bare MkDocs: every file
              ``python -m directory render`` writes (the pages, the open data,
              the schemas and the search index: the files the hooks add, both
              from directory.site.build) and the repository's static docs/,
-             built with a copy of mkdocs.yml without the directory hooks: same
+             built with a copy of mkdocs.yml without the directory hooks (the
+             theme's stay: scripts/theme_hooks.py): same
              theme, plugins, Markdown extensions and nav. build / floor is what
              the directory's own work (validating, rendering, exporting,
              indexing in the hooks) costs on top of MkDocs.
@@ -115,6 +116,8 @@ TARGETS = [
     ("first results transfer", "first_results_kb_max", 300, "{:,.0f} KB"),
     ("validation", "validation_s", 3, "{:.2f} s"),
 ]
+# hooks of mkdocs.yml the floor keeps: the theme's templates need them to render at all
+THEME_HOOKS = ("theme_hooks.py",)
 GROWTH_TARGET = (1000, 10000, 11)  # build time from 1,000 to 10,000 records at most 11x
 
 
@@ -181,12 +184,16 @@ def _reported(stderr: str) -> float | None:
 
 
 def floor_config(docs: Path) -> dict:
-    """mkdocs.yml without the directory: no hooks, no extra.directory; the same
-    theme (with its overrides), plugins, Markdown extensions, CSS, validation
-    and nav (the entries whose page exists)."""
+    """mkdocs.yml without the directory: none of its hooks but the theme's
+    (THEME_HOOKS, the words of the templates in overrides/), no
+    extra.directory; the same theme (with its overrides), plugins, Markdown
+    extensions, CSS, validation and nav (the entries whose page exists)."""
     real = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
     config = {k: v for k, v in real.items() if k not in ("hooks", "extra", "docs_dir", "site_dir", "nav")}
     config["docs_dir"] = str(docs)
+    theme_hooks = [str((ROOT / h).resolve()) for h in real.get("hooks") or [] if Path(h).name in THEME_HOOKS]
+    if theme_hooks:
+        config["hooks"] = theme_hooks
     theme = dict(real.get("theme") or {})
     if theme.get("custom_dir"):
         theme["custom_dir"] = str((ROOT / theme["custom_dir"]).resolve())
