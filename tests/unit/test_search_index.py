@@ -351,7 +351,8 @@ def test_every_programme_is_a_record_in_name_order(real):
         assert carried == sorted(carried)
         assert sorted((terms[n][0], terms[n][1]) for n in carried) == sorted(
             [("theme", t) for t in p.themes] + [("kind", p.kind)] + [("setting", s) for s in p.settings]
-            + [("who", w) for w in p.who])
+            + [("who", w) for w in p.who] + [("country", c) for c in p.countries]
+            + [("region", r) for r in p.regions])
     assert stats.records == len(ids)
 
 

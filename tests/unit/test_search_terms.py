@@ -1,5 +1,5 @@
 """What a reader sees is what the search finds: the labels of the terms a
-programme carries (themes, kind, settings, target groups, in every
+programme carries (themes, kind, settings, target groups, countries and regions, in every
 language) are words of it in a tier of their own, and every text of its page
 is a word of it (the notes too). Read back with the format reader of
 test_search_index.py; the query side is tests/js/engine.test.mjs."""
@@ -27,6 +27,7 @@ programmes:
     summary: {nl: Een korte samenvatting.}
     description: {nl: Beschrijving met beschrijvingswoord.}
     countries: [BE]
+    regions: [BE-VLG]
     municipalities: [Gent]
     derived:
       countries: {en: "Gent, the derivationword city"}
@@ -120,6 +121,10 @@ def test_every_text_of_a_programme_page_is_a_word_of_it_below_name_and_summary(i
     ("huis", {("setting", "home-based")}),  # "Aan huis"
     ("pilot", {("kind", "pilot")}),
     ("pilootprojecten", {("kind", "pilot")}),  # a kind's plural
+    ("belgium", {("country", "BE")}),  # en; countries and regions are words too
+    ("belgie", {("country", "BE")}),  # nl "België", folded
+    ("flandern", {("region", "BE-VLG")}),  # da
+    ("vlaanderen", {("region", "BE-VLG")}),  # nl
 ])
 def test_the_labels_of_a_programmes_terms_are_words_of_it_in_every_language(index, form, terms):
     _, idx = index

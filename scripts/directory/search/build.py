@@ -46,6 +46,8 @@ TERM_GROUPS = (
     ("kind", "kinds", lambda p: [p.kind]),
     ("setting", "settings", lambda p: p.settings),
     ("who", "target_groups", lambda p: p.who),
+    ("country", "countries", lambda p: p.countries),
+    ("region", "regions", lambda p: p.regions),
 )
 NOT_STATED = "not-stated"
 AGE_BANDS = (  # id, first year, last year (None: open); labels: search.age.<id>
@@ -177,7 +179,7 @@ def facet_values(directory: Directory, records: list[Programme]) -> tuple[list[d
 
 @dataclass(frozen=True)
 class SearchTerm:
-    group: str  # theme, kind, setting, who
+    group: str  # theme, kind, setting, who, country, region
     id: str
     labels: Labels  # what the manifest shows, by language
     texts: tuple[tuple[str, str], ...]  # (lang, text) of every label (and plural) the term has
