@@ -5,8 +5,8 @@
 A set of queries with the programmes each should find, made from the data:
 
 label      a term's label in English, Dutch or Danish ("pleegzorg",
-           "plejefamilier", "foster care"): the programmes that carry a term
-           with that label;
+           "plejefamilier", "foster care", "vlaanderen"): the programmes that
+           carry a term with that label;
 note       a word of the generator's vocabulary (bench.words) that many
            programmes have only in a note in its language (target group,
            period, funding scope, evaluation, legal basis, milestone, ...),
@@ -56,8 +56,11 @@ GROUPS = {  # group: (vocabulary, the terms of a programme)
     "kind": ("kinds", lambda p: [p.kind]),
     "setting": ("settings", lambda p: p.settings),
     "who": ("target_groups", lambda p: p.who),
+    "country": ("countries", lambda p: p.countries),
+    "region": ("regions", lambda p: p.regions),
 }
-LABEL_TERMS = [("theme", "foster-care"), ("theme", "early-childhood"), ("who", "parents"), ("setting", "home-based")]
+LABEL_TERMS = [("theme", "foster-care"), ("theme", "early-childhood"), ("who", "parents"), ("setting", "home-based"),
+               ("region", "BE-VLG")]
 # compound: (the word that opens compounds, the second word), Dutch and Danish
 COMPOUNDS = [("pleegzorg", "kinderen"), ("opvoeding", "kinderen"), ("jeugd", "kinderen"), ("gezin", "ouders"),
              ("plejefamilie", "børn"), ("familie", "børn"), ("anbringelse", "børn"), ("netværk", "børn")]
