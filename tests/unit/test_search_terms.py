@@ -227,3 +227,11 @@ def test_the_words_block_cannot_end_its_script_element(tmp_path, monkeypatch):
     assert json.loads(body) == {"search.page.more": hostile, "search.why.theme": "{label}"}
     with pytest.raises(ValueError):
         search_words.words_script('x" onload="', "en", "page")
+
+
+def test_every_term_group_says_why_in_every_language():
+    """A result names the term that matched (shared.js resultReasons: search.why.<group>)."""
+    for lang in i18n.LANGUAGES:
+        texts = i18n.catalogue(lang).texts
+        for group, _, _ in build.TERM_GROUPS:
+            assert "{label}" in texts[f"search.why.{group}"], (lang, group)
