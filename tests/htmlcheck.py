@@ -304,11 +304,21 @@ def _skip_set(data: bytes, pos: int) -> int:
     return pos + (header >> 1)
 
 
+def _skip_entry(data: bytes, pos: int) -> int:
+    """Past a stem's entry: four record sets, then a count of term numbers and the numbers."""
+    for _ in range(4):
+        pos = _skip_set(data, pos)
+    count, pos = _read_varint(data, pos)
+    for _ in range(count):
+        _, pos = _read_varint(data, pos)
+    return pos
+
+
 def _shard_forms(data: bytes) -> list[str]:
     """The word forms of a text shard of the search index (format: scripts/directory/search/FORMAT.md)."""
     stems, pos = _read_varint(data, 0)
-    for _ in range(stems * 3):
-        pos = _skip_set(data, pos)
+    for _ in range(stems):
+        pos = _skip_entry(data, pos)
     count, pos = _read_varint(data, pos)
     forms, previous = [], ""
     for _ in range(count):
@@ -405,7 +415,7 @@ def _index_problems(site: Path, path: Path, raw: bytes) -> list[str]:
             root = data.get("root")
             return [] if root == "../" else [f"{where}: root {root!r}"]
         problems = []
-        for row in data:  # [url, name, lang, name_en, kind, summary, summary_lang, countries]
+        for row in data:  # [url, name, lang, name_en, kind, summary, summary_lang, countries, terms]
             url = row[0]
             parts = urlsplit(url)
             if parts.scheme or parts.netloc or url.startswith("/") or not (index / ".." / url / "index.html").is_file():
@@ -413,11 +423,16 @@ def _index_problems(site: Path, path: Path, raw: bytes) -> list[str]:
             for lang in (row[2], row[6]):
                 if lang is not None and not LANG.match(lang):
                     problems.append(f"{where}: the language {lang!r}")
+            if not all(type(n) is int and n >= 0 for n in row[8]):
+                problems.append(f"{where}: the term numbers {row[8]!r}")
         return problems
     if path.parent.name == "text":
         return [f"{where}: the word form {form!r} is not a word" for form in _shard_forms(raw)
                 if not WORD.match(form)]
-    pos = 0  # facets.bin and wide/: record sets only
+    if path.parent.name == "wide":  # one entry
+        assert _skip_entry(raw, 0) == len(raw), "not one entry"
+        return []
+    pos = 0  # facets.bin: record sets only
     while pos < len(raw):
         pos = _skip_set(raw, pos)
     assert pos == len(raw), "a set runs past the end"

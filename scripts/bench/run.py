@@ -1,7 +1,7 @@
 """Benchmark: generate, validate and build the site for N synthetic records.
 
     python -m bench.run --n 1000 [--n 10000 ...] [--json build/bench.json] [--keep DIR] [--seed S]
-                        [--no-search]
+                        [--no-search] [--no-recall]
 
 For each N, in a temporary folder (or DIR/n<N> with --keep):
 
@@ -13,7 +13,8 @@ floor        the same site built by bare MkDocs: every file
              ``python -m directory render`` writes (the pages, the open data,
              the schemas and the search index: the files the hooks add, both
              from directory.site.build) and the repository's static docs/,
-             built with a copy of mkdocs.yml without the directory hooks: same
+             built with a copy of mkdocs.yml without the directory hooks (the
+             theme's stay: scripts/theme_hooks.py): same
              theme, plugins, Markdown extensions and nav. build / floor is what
              the directory's own work (validating, rendering, exporting,
              indexing in the hooks) costs on top of MkDocs.
@@ -36,12 +37,22 @@ filter on the directory page, from navigation start until the first results
 are shown, and the header search box on a programme page, from focus until
 its dropdown lists the matches; with the bytes transferred for each.
 
+recall       bench.recall: queries made from the data, each with the
+             programmes it should find (a vocabulary label in English, Dutch
+             or Danish; a word the programmes have only in a note, funding
+             scope, evaluation, ...; a word that opens Dutch and Danish
+             compounds), run under node by the site's engine on the site's
+             index (after) and by the engine of the directory before issue
+             12 on the index its search builds of the same data (before):
+             the share of each query's programmes found, and what its first
+             results cost.
+
 Prints one table to stdout with a line per N, a table of the search
-measurements per N and a last line comparing the largest N with the targets
+measurements and one of the recall per N and a last line comparing the largest N with the targets
 (a report: nothing fails when one is missed); progress to stderr. With --json
 writes a list with one object per N (every measure, the record counts and the
-machine). A search measurement that fails (no results within 30 s, no
-browser) is reported in the tables and the JSON, and the command then exits 1.
+machine). A search or recall measurement that fails (no results within 30 s, no
+browser, no node) is reported in the tables and the JSON, and the command then exits 1.
 Timings are wall-clock seconds of one run each: compare runs on the same,
 otherwise idle machine. The JSON also has the CPU seconds of each step
 (``*_cpu_s``, user + system), which a busy machine disturbs less. This is a command, not a test: it asserts nothing
@@ -117,6 +128,21 @@ QUERY_COLUMNS = [
     ("requests", "requests", "{:d}"),
 ]
 
+# the recall queries, one table per N: (heading, key, format)
+RECALL_COLUMNS = [
+    ("kind", "kind", "{}"),
+    ("lang", "lang", "{}"),
+    ("query", "query", "{}"),
+    ("programmes", "expected", "{:d}"),
+    ("found before", "found_before", "{:d}"),
+    ("found after", "found_after", "{:d}"),
+    ("recall before", "recall_before", "{:.3f}"),
+    ("recall after", "recall_after", "{:.3f}"),
+    ("results after", "results_after", "{:d}"),
+    ("first KB after", "kb_after", "{:.1f}"),
+    ("first ms after", "ms_after", "{:.0f}"),
+]
+
 # what the largest N is compared with: (label, field, target, format)
 TARGETS = [
     ("build/floor", "build_floor_ratio", 1.15, "{:.2f}"),
@@ -127,6 +153,8 @@ TARGETS = [
     ("coverage page", "coverage_page_kb", 200, "{:.0f} KB"),
     ("pictures' share of the build", "pictures_build_pct", 5, "{:.1f} %"),
 ]
+# hooks of mkdocs.yml the floor keeps: the theme's templates need them to render at all
+THEME_HOOKS = ("theme_hooks.py",)
 GROWTH_TARGET = (1000, 10000, 11)  # build time from 1,000 to 10,000 records at most 11x
 
 
@@ -147,6 +175,13 @@ def measure_search(site_dir: Path, n: int) -> dict:
 
     progress(f"timing the search for {n} records in chromium…")
     return measure(site_dir)
+
+
+def measure_recall_of(directory, data: Path, site_dir: Path, work: Path, n: int) -> dict:
+    from .recall import measure_recall
+
+    progress(f"measuring the recall of the search for {n} records (node, before and after)…")
+    return measure_recall(directory, data, site_dir / INDEX_FOLDER, work)
 
 
 def _env(data: Path) -> dict[str, str]:
@@ -193,12 +228,16 @@ def _reported(stderr: str) -> float | None:
 
 
 def floor_config(docs: Path) -> dict:
-    """mkdocs.yml without the directory: no hooks, no extra.directory; the same
-    theme (with its overrides), plugins, Markdown extensions, CSS, validation
-    and nav (the entries whose page exists)."""
+    """mkdocs.yml without the directory: none of its hooks but the theme's
+    (THEME_HOOKS, the words of the templates in overrides/), no
+    extra.directory; the same theme (with its overrides), plugins, Markdown
+    extensions, CSS, validation and nav (the entries whose page exists)."""
     real = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
     config = {k: v for k, v in real.items() if k not in ("hooks", "extra", "docs_dir", "site_dir", "nav")}
     config["docs_dir"] = str(docs)
+    theme_hooks = [str((ROOT / h).resolve()) for h in real.get("hooks") or [] if Path(h).name in THEME_HOOKS]
+    if theme_hooks:
+        config["hooks"] = theme_hooks
     theme = dict(real.get("theme") or {})
     if theme.get("custom_dir"):
         theme["custom_dir"] = str((ROOT / theme["custom_dir"]).resolve())
@@ -359,7 +398,7 @@ def machine() -> dict:
     return info
 
 
-def bench(n: int, work: Path, seed: int, search: bool = True) -> dict:
+def bench(n: int, work: Path, seed: int, search: bool = True, recall: bool = True) -> dict:
     """Every measure for N records, working in ``work`` (which must be empty)."""
     data, site = work / "data", work / "site"
     floor, floor_docs, floor_site = work / "floor", work / "floor" / "docs", work / "floor" / "site"
@@ -385,8 +424,8 @@ def bench(n: int, work: Path, seed: int, search: bool = True) -> dict:
 
     # the rest of the directory's own work inside the build, in-process, for comparison:
     # the model, the pages, the field reference, the open data and the search index
-    directory = model.build(result.context)
     with _Timer() as t, PictureTimer() as pictures:
+        directory = model.build(result.context)
         files, index = site_files(result.context, directory)
     row["files_s"], row["index_s"] = t.wall, round(index.seconds, 3)
     row["pictures_s"], row["pictures_cpu_s"] = round(pictures.seconds, 4), round(pictures.cpu, 4)
@@ -446,6 +485,13 @@ def bench(n: int, work: Path, seed: int, search: bool = True) -> dict:
         else:
             row["first_results_s_max"] = round(row["search"]["max_ms"] / 1000, 3)
             row["first_results_kb_max"] = row["search"]["max_kb"]
+    row["recall"] = {}
+    if recall:
+        try:
+            row["recall"] = measure_recall_of(directory, data, site, work / "recall", n)
+        except (RuntimeError, OSError, subprocess.SubprocessError) as exc:
+            progress(f"  the recall measurement failed: {exc}")
+            row["recall"] = {"error": str(exc)}
     return row
 
 
@@ -483,6 +529,23 @@ def search_table(row: dict) -> str:
     return title + "\n" + _layout([[h for h, _, _ in QUERY_COLUMNS]] + body, left=2)
 
 
+def recall_table(row: dict) -> str:
+    """The recall queries of one N, and the recall of each kind of query."""
+    recall = row.get("recall") or {}
+    title = (f"recall at N={row['n']:,} (node; before: the engine and index of {recall.get('baseline') or '-'}, "
+             "the directory before issue 12; after: this site's; a query's programmes found / its programmes)")
+    if "error" in recall:
+        return f"{title}\nfailed: {recall['error']}"
+    if not recall.get("queries"):
+        return f"{title}\nnot measured"
+    body = [[_cell(q.get(k), fmt) for _, k, fmt in RECALL_COLUMNS] for q in recall["queries"]]
+    lines = [title, _layout([[h for h, _, _ in RECALL_COLUMNS]] + body, left=3)]
+    for kind, figures in recall["kinds"].items():
+        before = _cell(figures.get("before"), "{:.3f}", "not measured")
+        lines.append(f"recall {kind}: before {before}, after {figures['after']:.3f}")
+    return "\n".join(lines)
+
+
 def targets(rows: list[dict]) -> str:
     """One line: the largest N against the targets, each "met" or "missed by X"."""
     row = max(rows, key=lambda r: r["n"])
@@ -513,6 +576,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--no-search", dest="search", action="store_false",
                         help="skip the browser timings of the search")
+    parser.add_argument("--no-recall", dest="recall", action="store_false",
+                        help="skip the recall of the search (node, before and after issue 12)")
     args = parser.parse_args(argv)
     if any(n < 1 for n in args.n):
         parser.error("N must be at least 1")
@@ -521,13 +586,13 @@ def main(argv: list[str] | None = None) -> int:
     for n in args.n:
         if args.keep:
             work = args.keep.resolve() / f"n{n}"
-            for sub in ("data", "site", "floor"):
+            for sub in ("data", "site", "floor", "recall"):
                 shutil.rmtree(work / sub, ignore_errors=True)
             work.mkdir(parents=True, exist_ok=True)
-            rows.append(bench(n, work, args.seed, args.search))
+            rows.append(bench(n, work, args.seed, args.search, args.recall))
         else:
             with tempfile.TemporaryDirectory(prefix=f"bench-n{n}-") as tmp:
-                rows.append(bench(n, Path(tmp), args.seed, args.search))
+                rows.append(bench(n, Path(tmp), args.seed, args.search, args.recall))
         row = rows[-1]
         progress(f"N={n}: generation {row['generation_s']:.2f} s, validation {row['validation_s']:.2f} s, "
                  f"build {row['build_s']:.2f} s (CPU {row['build_cpu_s']:.2f} s), "
@@ -542,11 +607,15 @@ def main(argv: list[str] | None = None) -> int:
         for row in rows:
             print()
             print(search_table(row))
+    if args.recall:
+        for row in rows:
+            print()
+            print(recall_table(row))
     print()
     print(targets(rows))
     if args.json:
         progress(f"wrote {args.json}")
-    return 1 if any("error" in (row.get("search") or {}) for row in rows) else 0
+    return 1 if any("error" in (row.get(part) or {}) for row in rows for part in ("search", "recall")) else 0
 
 
 if __name__ == "__main__":

@@ -14,6 +14,9 @@ const skip = FIXTURE && REAL ? false : "run through tests/unit/test_engine_js.py
 
 // Names in display (name) order, and record ids by name.
 const ORDER = ["aanpak", "born", "course", "families", "gezin", "kurser", "kurset", "pleeggezin", "zorg"];
+// The records with a theme, whose labels are words of them too
+const FOSTER_CARE = ["aanpak", "born", "course", "kurser", "pleeggezin"]; // Pleegzorg, Plejefamilier
+const FAMILY_STRENGTHENING = ["families", "gezin"]; // Family strengthening, Styrkelse af familier
 
 const sorted = (list) => [...list].sort();
 
@@ -51,26 +54,32 @@ test("no text, no filters: every record in name order, counts are the totals", {
 
 test("stemming: each form finds the records of its stem's other forms", {skip}, async () => {
   const {index} = await open(FIXTURE);
+  // [records with a form of its stem in their texts, records that have it only in a term's label]
   const cases = {
-    plejefamilie: ["born", "kurser"], // plejefamilierne (da)
-    pleeggezinnen: ["aanpak", "pleeggezin"], // pleeggezin (nl)
-    gezinnen: ["aanpak", "gezin", "zorg"], // gezin (nl)
-    families: ["course", "families"], // family (en)
-    kurset: ["kurser", "kurset"], // kurser (da)
+    plejefamilie: [["born", "kurser"], ["aanpak", "course", "pleeggezin"]], // plejefamilierne (da); Plejefamilier
+    pleeggezinnen: [["aanpak", "pleeggezin"], []], // pleeggezin (nl)
+    gezinnen: [["aanpak", "gezin", "zorg"], []], // gezin (nl)
+    families: [["course", "families"], ["gezin"]], // family (en); Family strengthening
+    kurset: [["kurser", "kurset"], []], // kurser (da)
   };
-  for (const [word, expected] of Object.entries(cases)) {
-    assert.deepEqual(sorted(ids(await find(index, word))), expected, word);
-    // not only as the last word, which also matches as a prefix ("the" is
-    // a stop word that begins no form here, so it is ignored)
-    assert.deepEqual(sorted(ids(await find(index, `${word} the`))), expected, `${word} the`);
+  for (const [word, [text, labels]] of Object.entries(cases)) {
+    for (const query of [word, `${word} the`]) {
+      // not only as the last word, which also matches as a prefix ("the" is
+      // a stop word that begins no form here, so it is ignored)
+      const found = ids(await find(index, query));
+      assert.deepEqual(sorted(found), sorted([...text, ...labels]), query);
+      assert.deepEqual(sorted(found.slice(0, text.length)), text, `${query}: the texts first`);
+    }
   }
 });
 
 test("words: AND, the last also as a prefix, an unknown form falls back to a prefix", {skip}, async () => {
   const {index} = await open(FIXTURE);
   assert.deepEqual(ids(await find(index, "kurser plejefamilie")), ["kurser"]);
-  assert.deepEqual(ids(await find(index, "pleeg")), ["aanpak", "pleeggezin"]);
-  assert.deepEqual(ids(await find(index, "foster car")), ["course"]);
+  // the names with "pleeg...", then the theme whose Dutch label is "Pleegzorg"
+  assert.deepEqual(ids(await find(index, "pleeg")), ["aanpak", "pleeggezin", "born", "course", "kurser"]);
+  // "foster" and "care..." in the name, then in the label "Foster care"
+  assert.deepEqual(ids(await find(index, "foster car")), ["course", "aanpak", "born", "kurser", "pleeggezin"]);
   assert.deepEqual(ids(await find(index, "kurs plejefamilie")), ["kurser"]); // "kurs" is no form: prefix
   // "kurserne" is no form and begins none: the forms sharing all but its last two letters
   assert.deepEqual(sorted(ids(await find(index, "kurserne the"))), ["kurser", "kurset"]);
@@ -171,11 +180,12 @@ test("results: display data, URLs under the site's sub-path", {skip}, async () =
   const [gezin] = (await find(index, "centraal")).results;
   assert.deepEqual({...gezin, id: undefined}, {
     id: undefined,
-    url: new URL("../programmes/gezin/", base).href,
+    url: new URL("../programmes/gezin/", base).href, path: "programmes/gezin/",
     name: "Gezin centraal", lang: "nl", nameEn: "The household first",
     kind: "pilot", kindLabel: "Pilot",
     summary: "Help at home.", summaryLang: "en",
     countries: ["Belgium"], countryIds: ["BE"],
+    reasons: [],
   });
   const [aanpak] = (await find(index, "aanpak")).results;
   assert.equal(aanpak.nameEn, null);
@@ -202,6 +212,70 @@ test("loads lazily: text shards only for text, facet data only for filters or co
   }
 });
 
+test("a category typed as words finds its records, and the results say why", {skip}, async () => {
+  const {index} = await open(FIXTURE);
+  for (const query of ["pleegzorg", "Plejefamilier", "foster care", "FOSTER"]) {
+    const result = await find(index, query);
+    assert.deepEqual(sorted(ids(result)), FOSTER_CARE, query);
+    for (const r of result.results) {
+      assert.deepEqual(r.reasons, [{group: "theme", id: "foster-care", label: "Foster care"}], `${query}: ${r.name}`);
+    }
+  }
+  // ranked with the other matches: the name first, the theme's label as a summary
+  assert.deepEqual(ids(await find(index, "gezin")), ["gezin", "zorg", "aanpak"]);
+  const strengthening = await find(index, "styrkelse");
+  assert.deepEqual(ids(strengthening), FAMILY_STRENGTHENING);
+  // a query word's own records come first; a term reason only where a word matched the label
+  const gezinnen = await find(index, "gezinnen");
+  assert.ok(gezinnen.results.every(r => r.reasons.length === 0));
+  // kinds and settings too
+  assert.deepEqual(ids(await find(index, "pilootproject")), ["gezin"]);
+  assert.deepEqual((await find(index, "pilootprojecten")).results[0].reasons,
+    [{group: "kind", id: "pilot", label: "Pilot"}]);
+  assert.deepEqual(ids(await find(index, "undervisning")), ["course"]); // setting training (da)
+  // the reasons of a record: every matched term it carries, once
+  const [course] = (await find(index, "foster care training")).results;
+  assert.deepEqual(course.reasons.map(r => r.id), ["foster-care", "training"]);
+  // a word being typed names no term before it has COMPOUND_MIN letters
+  assert.ok((await find(index, "ple")).results.every(r => r.reasons.length === 0));
+  assert.ok((await find(index, "pleeg")).results.some(r => r.reasons.length === 1));
+});
+
+test("labels in the reader's language, English where it has none", {skip}, async () => {
+  for (const [lang, theme, be, notStated, pilot, reasons] of [
+    ["nl", "Thema", "België", "Niet vermeld", "Pilootproject", ["Pleegzorg", "Kinderen"]],
+    ["da", "Tema", "Belgien", "Ikke oplyst", "Pilotprojekt", ["Plejefamilier", "Børn"]],
+    ["en", "Theme", "Belgium", "Not stated", "Pilot", ["Foster care", "Children"]],
+    ["xx", "Theme", "Belgium", "Not stated", "Pilot", ["Foster care", "Children"]],
+  ]) {
+    const {index} = await open(FIXTURE, {lang});
+    assert.equal(index.lang, lang === "xx" ? "en" : lang);
+    const facet = (name) => index.facets.find(f => f.name === name);
+    assert.equal(facet("theme").label, theme);
+    assert.equal(facet("country").values.find(v => v.id === "BE").label, be);
+    assert.equal(facet("age").values.find(v => v.id === "not-stated").label, notStated);
+    assert.ok(facet("country").values.every(v => v.lang === undefined), "labels in the reader's language");
+    // organisations keep their names, in their language
+    assert.deepEqual(facet("organisation").values.map(v => [v.label, v.lang]), [["Kommune DK", "da"], ["Organisatie NL", "nl"]]);
+    const [gezin] = (await find(index, "centraal")).results;
+    assert.equal(gezin.kindLabel, pilot);
+    assert.deepEqual(gezin.countries, [be]);
+    // "børn" is also the Danish label of the target group Children
+    const [born] = (await find(index, "børn plejefamilier")).results;
+    assert.deepEqual(born.reasons.map(r => r.label), reasons);
+  }
+});
+
+test("result URLs: the pages option places them, the index is the same", {skip}, async () => {
+  const {index, base} = await open(FIXTURE, {lang: "nl", pages: (languages) => {
+    assert.deepEqual(languages, ["en", "nl", "da"]);
+    return "nl/";
+  }});
+  const [gezin] = (await find(index, "centraal")).results;
+  assert.equal(gezin.url, new URL("../nl/programmes/gezin/", base).href);
+  assert.equal(gezin.path, "programmes/gezin/");
+});
+
 test("queryWords: lowercased NFC runs of letters and digits", () => {
   assert.deepEqual(queryWords("Pleeg-Gezin, 0–3 jaar; café"), ["pleeg", "gezin", "0", "3", "jaar", "café"]);
   assert.deepEqual(queryWords("cafe\u0301"), ["café"]);
@@ -225,4 +299,10 @@ test("real data: every record reachable, filter totals agree with the manifest",
   }
   const result = await index.search({text: "kompetencekursus"});
   assert.ok(result.total >= 1);
+  // issue 12: "early childhood" found nothing, though records have the theme Early childhood
+  const early = index.facets.find(f => f.name === "theme").values.find(v => v.id === "early-childhood");
+  for (const text of ["early childhood", "jonge kinderen", "småbørn"]) {
+    const found = await index.search({text, filters: {theme: ["early-childhood"]}, limit: 0, counts: false});
+    assert.equal(found.total, early.total, text);
+  }
 });

@@ -5,8 +5,9 @@ import path from "node:path";
 
 import {openIndex} from "../../docs/assets/directory/engine.js";
 
-/** The index in `folder` through a file-backed fetch that logs what it reads. */
-export async function open(folder) {
+/** The index in `folder` through a file-backed fetch that logs what it reads
+ *  (`options`: openIndex's, but fetch). */
+export async function open(folder, options = {}) {
   const base = pathToFileURL(folder + path.sep).href;
   const fetched = [];
   const fetch = async (url) => {
@@ -23,7 +24,7 @@ export async function open(folder) {
       return {ok: false, status: 404};
     }
   };
-  const index = await openIndex(base, {fetch});
+  const index = await openIndex(base, {...options, fetch});
   return {index, fetched, base};
 }
 

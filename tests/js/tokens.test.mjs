@@ -3,13 +3,14 @@
 // tests/unit/test_search_tokens.py), and an index of those texts, one
 // record a text, that tests/unit/test_engine_js.py builds (ENGINE_TOKENS_INDEX):
 // every word the builder indexed is found by typing it, with the records of
-// every form of its stem. Run through that wrapper:
+// every form of its stem; a word opens the compounds the cases say it does.
+// Run through that wrapper:
 //   .venv/bin/python -m pytest tests/unit/test_engine_js.py
 import {test} from "node:test";
 import assert from "node:assert/strict";
 import {readFileSync} from "node:fs";
 
-import {fold, queryWords} from "../../docs/assets/directory/engine.js";
+import {fold, opensCompounds, queryWords} from "../../docs/assets/directory/engine.js";
 import {ids, open} from "./support.mjs";
 
 const CASES = JSON.parse(readFileSync(new URL("../../scripts/directory/search/tokens.json", import.meta.url), "utf8"));
@@ -56,12 +57,16 @@ test("every indexed word finds the records of its stem (as a prefix, as the last
   }
 });
 
-test("the words of a text together find it (exact forms, the last as a prefix)", {skip}, async () => {
+/** The records a word that is not the last of a query finds: those of its own
+ *  forms, and of the forms it begins when it opens compounds or has no form. */
+const inner = (word) => (exact(word).size && !opensCompounds(word) ? exact(word) : prefix(word));
+
+test("the words of a text together find it (exact forms or compounds, the last as a prefix)", {skip}, async () => {
   const {index} = await open(TOKENS);
   for (const [i, c] of CASES.texts.entries()) {
     const last = c.words[c.words.length - 1];
     let expected = prefix(last);
-    for (const word of c.words.slice(0, -1)) expected = new Set([...expected].filter(id => exact(word).has(id)));
+    for (const word of c.words.slice(0, -1)) expected = new Set([...expected].filter(id => inner(word).has(id)));
     const found = ids(await index.search({text: c.words.join(" "), limit: 100, counts: false}));
     assert.ok(found.includes(`t${i}`), c.about);
     assert.deepEqual(sorted(found), sorted(expected), c.about);
@@ -85,3 +90,39 @@ test("stems are shared across texts and languages", {skip}, async () => {
   assert.deepEqual(await find("pleeggezinnen"), having("pleeggezin", "pleeggezinnen"));
   assert.notDeepEqual(having("pleeggezinnen"), having("pleeggezin"));
 });
+
+test("compounds: which forms a word opens, the same as the builder's", () => {
+  for (const [word, form, opens] of CASES.compounds) {
+    assert.equal(opensCompounds(word) && form !== word && form.startsWith(word), opens, `${word} ${form}`);
+  }
+});
+
+test("compounds: a word finds the compounds it opens, below the records that have the word", {skip}, async () => {
+  const {index} = await open(TOKENS);
+  const find = async (text) => ids(await index.search({text, limit: 100, counts: false}));
+  for (const [word, form] of CASES.compounds) {
+    const [holder] = FORMS.filter(f => f.word === form).map(f => f.id);
+    const text = CASES.texts[Number(holder.slice(1))];
+    // the last word of a query: every form it begins, whole words first
+    const found = await find(word);
+    assert.equal(found.includes(holder), form.startsWith(word), `${word}: ${form}`);
+    const whole = exact(word);
+    assert.deepEqual(sorted(found.slice(0, whole.size)), sorted(whole), `${word}: whole words first`);
+    // not the last: only with COMPOUND_MIN letters (or without a form of its own)
+    const other = text.words.find(w => w !== form && !w.startsWith(word));
+    if (other) {
+      const both = await find(`${word} ${other}`);
+      assert.equal(both.includes(holder), inner(word).has(holder) && exact(other).has(holder), `${word} ${other}`);
+    }
+  }
+  // the cases of FORMAT.md
+  assert.deepEqual(await find("pleegzorg"), [...having("pleegzorg"), ...having("pleegzorgbegeleiding")]);
+  assert.deepEqual(await find("pleegzorg pleeggezinnen"), having("pleegzorgbegeleiding"));
+  assert.deepEqual(await find("plejefamilie handleplan"), having("plejefamilieområdet"));
+  assert.deepEqual(await find("kind eerst"), [], "four letters open no compound");
+  assert.deepEqual(await find("eerst kind"), having("kinderen"), "the last word opens any");
+});
+
+function having(...words) {
+  return sorted(new Set(FORMS.filter(f => words.includes(f.word)).map(f => f.id)));
+}

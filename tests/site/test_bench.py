@@ -10,6 +10,7 @@ import subprocess
 import sys
 
 import pytest
+import yaml
 
 from bench import run
 from support import ROOT
@@ -59,6 +60,12 @@ def test_the_benchmark_reports_every_measure(tmp_path):
     assert search["max_kb"] == max(q["kb"] for q in queries)
     assert row["first_results_s_max"] == round(search["max_ms"] / 1000, 3) > 0
     assert row["first_results_kb_max"] == search["max_kb"] > 0
+    # the recall of the search (node): every query's programmes found by the site's engine
+    recall = row["recall"]
+    assert "error" not in recall, recall.get("error")
+    assert "label" in recall["kinds"] and recall["queries"]
+    for q in recall["queries"]:
+        assert q["expected"] > 0 and q["found_after"] == q["expected"], q
     machine = row["machine"]
     assert machine["cpu_count"] >= 1 and machine["python"] and machine["date"]
 
@@ -72,6 +79,13 @@ def test_the_benchmark_reports_every_measure(tmp_path):
     start = out.index(next(line for line in out if line.startswith(f"search at N={N}")))
     assert out[start + 1].split()[:3] == ["measure", "query", "results"]
     assert [line.split()[0] for line in out[start + 3:start + 3 + len(SEARCH_KINDS)]] == SEARCH_KINDS
+    start = out.index(next(line for line in out if line.startswith(f"recall at N={N}")))
+    assert out[start + 1].split()[:3] == ["kind", "lang", "query"]
+    assert [line.split()[0] for line in out[start + 3:start + 3 + len(recall["queries"])]] == [
+        q["kind"] for q in recall["queries"]]
+    before = recall["kinds"]["label"].get("before")  # None in a clone without the baseline commit
+    before = "not measured" if before is None else f"{before:.3f}"
+    assert f"recall label: before {before}, after 1.000" in out
     assert out[-1].startswith(f"targets at N={N}: ")
     for label in ("build/floor", "KB/programme page", "first results", "validation"):
         assert label in out[-1], label
@@ -81,6 +95,7 @@ def test_the_benchmark_reports_every_measure(tmp_path):
     work = tmp_path / "work" / f"n{N}"
     assert (work / "site" / "index.html").is_file()
     assert (work / "floor" / "site" / "index.html").is_file()
-    assert "hooks" not in (work / "floor" / "mkdocs.yml").read_text(encoding="utf-8")
+    floor = yaml.safe_load((work / "floor" / "mkdocs.yml").read_text(encoding="utf-8"))
+    assert floor["hooks"] == [str(ROOT / "scripts" / "theme_hooks.py")]  # the theme's only
     assert sorted(p.name for p in (work / "data").glob("*.yaml")) == [
         "contacts.yaml", "organisations.yaml", "programmes.yaml", "sources.yaml", "vocabularies.yaml"]

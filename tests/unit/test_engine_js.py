@@ -6,7 +6,11 @@ names, words and facets tests/js/engine.test.mjs knows (tests/js/shared.test.mjs
 opens it as the page's index), of the real data
 (ENGINE_REAL_INDEX), and of the texts of the tokenizer cases
 scripts/directory/search/tokens.json, one record a text
-(ENGINE_TOKENS_INDEX, for tests/js/tokens.test.mjs). Then runs
+(ENGINE_TOKENS_INDEX, for tests/js/tokens.test.mjs); and the cases of the
+scripts' words (ENGINE_WORDS_CASES, for tests/js/shared.test.mjs): every
+counting text of the search catalogue in every language with the text Babel's
+plural rules and number format make of it for a range of counts, and the
+paths of each language's site (render/urls.py). Then runs
 ``node --test tests/js/`` and fails with node's output.
 """
 from __future__ import annotations
@@ -18,8 +22,15 @@ import subprocess
 
 import yaml
 
+from babel import Locale
+from babel.numbers import format_decimal
+
 from support import DATA, ROOT, directory_of, write_index
+from directory.render import i18n, urls
 from directory.search import INDEX_FOLDER
+from directory.search.words import AREAS, script_words
+
+COUNTS = [0, 1, 2, 3, 5, 10, 11, 21, 100, 101, 1000, 1001, 12345, 1234567, 0.5, 1.5, 2.25]
 
 # Names sort: Aanpak, Børn, Course, Families, Gezin, Kurser, Kurset, Pleeggezin, Zorg.
 # Words the stemming tests rely on: gezinnen/gezin (nl), pleeggezinnen/pleeggezin
@@ -146,6 +157,20 @@ def tokens_programmes() -> str:
     return yaml.safe_dump({"programmes": records}, allow_unicode=True)
 
 
+def words_cases() -> dict:
+    """What the scripts must make of the catalogue's words: Babel's choice."""
+    languages = {}
+    for lang in i18n.LANGUAGES:
+        words = {k: v for area in AREAS for k, v in script_words(lang, area).items()}
+        plural = Locale.parse(lang).plural_form
+        counts = [[key, n, (text.get(plural(n)) or text["other"]).replace("{n}", format_decimal(n, locale=lang))]
+                  for key, text in words.items() if isinstance(text, dict) for n in COUNTS]
+        languages[lang] = {"words": words, "counts": counts}
+    paths = [[path, lang, urls.in_language(path, lang)] for path in ("programmes/a/", "directory/", "")
+             for lang in (*i18n.LANGUAGES, "fr")]
+    return {"languages": languages, "order": list(i18n.LANGUAGES), "paths": paths}
+
+
 def test_engine_under_node(tmp_path):
     node = shutil.which("node")
     assert node, "node is missing: make test installs it (scripts/setup-apt.sh)"
@@ -155,8 +180,10 @@ def test_engine_under_node(tmp_path):
     write_index(directory_of(tmp_path / "data", PROGRAMMES), fixture)
     write_index(directory_of(DATA), real)
     write_index(directory_of(tmp_path / "tokens-data", tokens_programmes()), tokens)
+    cases = tmp_path / "words.json"
+    cases.write_text(json.dumps(words_cases(), ensure_ascii=False), encoding="utf-8")
     env = dict(os.environ, ENGINE_FIXTURE_INDEX=str(fixture), ENGINE_REAL_INDEX=str(real),
-               ENGINE_TOKENS_INDEX=str(tokens))
+               ENGINE_TOKENS_INDEX=str(tokens), ENGINE_WORDS_CASES=str(cases))
     result = subprocess.run(
         # engine.js is an ES module in a folder without a package.json "type"
         [node, "--disable-warning=MODULE_TYPELESS_PACKAGE_JSON", "--test", "tests/js/"],

@@ -45,7 +45,7 @@ class MkDocs:
     def __init__(self, site_dir):
         self.site_dir = str(site_dir)
         self.config = self._load()
-        [self.hooks] = self.config.hooks.values()  # the module MkDocs loaded (once a process)
+        self.hooks = self.config.hooks["scripts/mkdocs_hooks.py"]  # the module MkDocs loaded (once a process)
 
     def _load(self):
         return load_config(str(ROOT / "mkdocs.yml"), site_dir=self.site_dir)

@@ -46,12 +46,19 @@ def read_set(data: bytes, pos: int) -> tuple[set[int], int]:
     return out, end
 
 
-def read_tiers(data: bytes, pos: int) -> tuple[list[set[int]], int]:
+def read_entry(data: bytes, pos: int) -> tuple[tuple[list[set[int]], list[int]], int]:
+    """(tiers: name, summary, term, other; term numbers) and the position after."""
     tiers = []
-    for _ in range(3):
+    for _ in range(4):
         s, pos = read_set(data, pos)
         tiers.append(s)
-    return tiers, pos
+    count, pos = read_varint(data, pos)
+    terms = []
+    for _ in range(count):
+        t, pos = read_varint(data, pos)
+        terms.append(t)
+    return (tiers, terms), pos
+
 
 
 class Index:
@@ -80,12 +87,16 @@ class Index:
 
     def shard(self, i: int) -> dict[str, list[list[set[int]]]]:
         """form -> the tiers of its stems."""
+        return {form: [tiers for tiers, _ in entries] for form, entries in self.entries(i).items()}
+
+    def entries(self, i: int) -> dict[str, list[tuple[list[set[int]], list[int]]]]:
+        """form -> the entries (tiers, term numbers) of its stems."""
         data = (self.folder / f"text/{i}.bin").read_bytes()
         count, pos = read_varint(data, 0)
         stems = []
         for _ in range(count):
-            tiers, pos = read_tiers(data, pos)
-            stems.append(tiers)
+            entry, pos = read_entry(data, pos)
+            stems.append(entry)
         n, pos = read_varint(data, pos)
         forms, previous = {}, ""
         for _ in range(n):
@@ -244,13 +255,15 @@ def test_each_text_is_stemmed_in_its_own_language(stemming_index):
 def test_tiers_rank_name_over_summary_over_the_rest(stemming_index):
     ids = stemming_index.ids()
     shard = stemming_index.shard(stemming_index.shard_of("pleeggezinnen"))
-    (name, summary, other), = shard["pleeggezinnen"]
-    assert {ids[r] for r in name} == {"nl-plural", "nl-singular"} and not summary and not other
+    (name, summary, term, other), = shard["pleeggezinnen"]
+    assert {ids[r] for r in name} == {"nl-plural", "nl-singular"} and not summary and not term and not other
     # "family" is in the summary and "families" in the description: one stem,
-    # and the record in its best tier only
-    (name, summary, other), = shard["families"]
-    assert not name and {ids[r] for r in summary} == {"nl-singular"} and not other
-    assert stemming_index.shard(stemming_index.shard_of("family"))["family"] == shard["families"]
+    # and the record in its best tier only ("families" also stands for the
+    # Dutch stem of the theme label "Families versterken", which no record has)
+    (family,) = stemming_index.shard(stemming_index.shard_of("family"))["family"]
+    name, summary, term, other = family
+    assert not name and {ids[r] for r in summary} == {"nl-singular"} and not term and not other
+    assert family in shard["families"] and all(not any(t) for t in shard["families"] if t != family)
 
 
 # -- the index of a directory ---------------------------------------------------------------
@@ -294,15 +307,28 @@ def test_facet_totals_and_sets_agree_with_the_model(folder, tmp_path):
             assert all(value in by_id[ids[r]].countries for r in records)
 
 
-def test_facet_values_are_in_vocabulary_order_with_english_labels(real):
+def test_facet_values_are_in_vocabulary_order_with_labels_in_every_language(real):
     directory, index, _ = real
     facets = {f["name"]: f for f in index.manifest["facets"]}
-    assert [f["name"] for f in index.manifest["facets"]] == [name for name, _ in build.FACETS]
+    assert index.manifest["languages"] == ["en", "nl", "da"]
+    assert [f["name"] for f in index.manifest["facets"]] == list(build.FACETS)
     themes = [v[0] for v in facets["theme"]["values"]]
     assert themes == [t.id for t in directory.vocab.ordered("themes") if t.id in themes]
-    assert all(v[1] == directory.vocab.label("themes", v[0]) for v in facets["theme"]["values"])
+    assert all(v[1]["en"] == directory.vocab.label("themes", v[0]) for v in facets["theme"]["values"])
+    # each vocabulary value's label in every language, from the vocabularies
+    vocabularies = {"country": "countries", "region": "regions", "theme": "themes", "kind": "kinds",
+                    "setting": "settings", "language": "languages", "status": "statuses"}
+    for facet, vocab in vocabularies.items():
+        for v in facets[facet]["values"]:
+            if v[0] == "not-stated":
+                continue
+            label = directory.vocab.term(vocab, v[0]).label.by_lang
+            assert v[1] == {lang: label.get(lang, label["en"]) for lang in ("en", "nl", "da")}, (facet, v)
+    assert facets["theme"]["label"] == {"en": "Theme", "nl": "Thema", "da": "Tema"}
     ages = [v[0] for v in facets["age"]["values"]]
     assert ages == [a for a in ["prenatal", "0-3", "4-6", "7-12", "13-17", "18-plus", "not-stated"] if a in ages]
+    assert {v[0]: v[1] for v in facets["age"]["values"]}["not-stated"] == {
+        "en": "Not stated", "nl": "Niet vermeld", "da": "Ikke oplyst"}
     orgs = facets["organisation"]["values"]
     assert all(v[1] == directory.organisations[v[0]].name.source and v[3] for v in orgs)
     assert all(v[2] > 0 for f in facets.values() for v in f["values"])
@@ -315,12 +341,18 @@ def test_every_programme_is_a_record_in_name_order(real):
     names = [directory.programmes[i].name.source.casefold() for i in ids]
     assert names == sorted(names)
     rows = index.meta()
-    for (url, name, lang, name_en, kind, summary, summary_lang, countries), pid in zip(rows, ids):
+    terms = index.manifest["terms"]
+    for (url, name, lang, name_en, kind, summary, summary_lang, countries, carried), pid in zip(rows, ids):
         p = directory.programmes[pid]
         assert url == f"programmes/{pid}/" and name == p.name.source and lang == p.original_language
         assert kind == p.kind and countries == p.countries
         assert name_en in (None, p.name.en) and summary_lang in p.summary.by_lang
         assert len(summary) <= build.SUMMARY_CHARS + 1
+        assert carried == sorted(carried)
+        assert sorted((terms[n][0], terms[n][1]) for n in carried) == sorted(
+            [("theme", t) for t in p.themes] + [("kind", p.kind)] + [("setting", s) for s in p.settings]
+            + [("who", w) for w in p.who] + [("country", c) for c in p.countries]
+            + [("region", r) for r in p.regions])
     assert stats.records == len(ids)
 
 
@@ -365,16 +397,21 @@ def test_small_shards_split_the_words_and_wide_prefixes_cover_every_boundary(tmp
     for prefix in prefixes:
         spans = index.shard_of(prefix) != index.shard_of(prefix + "\uffff")
         assert spans == (prefix in wide), prefix
+    entries = {form: e for i in range(len(keys)) for form, e in index.entries(i).items()}
     for j, prefix in enumerate(wide):
-        tiers, _ = read_tiers((tmp_path / f"wide/{j}.bin").read_bytes(), 0)
-        union = [set(), set(), set()]
-        for form, stems in forms.items():
+        (tiers, terms), _ = read_entry((tmp_path / f"wide/{j}.bin").read_bytes(), 0)
+        union, expected_terms = [set(), set(), set(), set()], set()
+        for form, stems in entries.items():
             if form.startswith(prefix):
-                for stem in stems:
-                    for u, t in zip(union, stem):
+                for stem_tiers, stem_terms in stems:
+                    expected_terms.update(stem_terms)
+                    for u, t in zip(union, stem_tiers):
                         u |= t
-        expected = [union[0], union[1] - union[0], union[2] - union[0] - union[1]]
-        assert tiers == expected, prefix
+        better, expected = set(), []
+        for u in union:
+            expected.append(u - better)
+            better |= u
+        assert tiers == expected and terms == sorted(expected_terms), prefix
 
 
 def test_shards_stay_under_the_limit_at_scale(tmp_path):

@@ -3,31 +3,59 @@
 // Queries the static index that scripts/directory/search/ writes to
 // <site>/directory-index/. Its format is written down once, in
 // scripts/directory/search/FORMAT.md. Plain ES module: no dependencies, no
-// eval, no state outside the index objects; every file is fetched relative
+// eval, no state outside the index objects, no words of its own (labels come
+// from the index, in the reader's language); every file is fetched relative
 // to the index's base URL, so the site works under any sub-path.
 //
-//   const index = await openIndex(new URL("directory-index/", siteRoot));
-//   index.count, index.facets
+//   const index = await openIndex(new URL("directory-index/", siteRoot), {lang: "nl", pages});
+//   index.count, index.facets, index.languages
 //   await index.search({text: "pleegzorg", filters: {country: ["BE"]}, limit: 10, offset: 0})
-//     -> {total, counts: {facet: {value: n}}, results: [{url, name, ...}]}
+//     -> {total, counts: {facet: {value: n}}, results: [{url, name, reasons, ...}]}
 //   counts: false skips the facet counts (for a search box that shows only
 //   results): without filters, the facet data is then not loaded at all.
+//   lang: the reader's language: the labels of facets, values, kinds,
+//   countries and reasons are in it (English, the index's first language,
+//   where a label has none). pages: where the record paths of the results
+//   resolve, a URL or a function of the index's languages that gives one
+//   (shared.js: the site of the reader's language); the site root by default.
 //
 // Semantics: query words are lowercased NFC runs of letters and digits; every
-// word must match (AND), the last one also as a prefix (type-ahead). A word
-// matches the records of every stem its form stands for in the corpus; a
-// form the corpus does not have falls back to its diacritic-free spelling,
-// then to the forms it begins, then to the forms that share all but its last
-// one or two letters (at least four). Stop words that match nothing are ignored.
+// word must match (AND). A word matches the records of every stem its form
+// stands for in the corpus (its own forms), and the records of the forms it
+// begins: always for the last word (type-ahead), and for any word of at least
+// COMPOUND_MIN letters, which opens compounds ("plejefamilie" finds
+// "plejefamilieområdet", "pleegzorg" "pleegzorgbegeleiding"). A form the
+// corpus does not have falls back to its diacritic-free spelling, then to
+// the forms it begins, then to the forms that share all but its last one or
+// two letters (at least four). Stop words that match nothing are ignored.
+// The words of a record include the labels, in every language, of the terms
+// it carries (themes, kind, settings, target groups): "pleegzorg" finds the
+// records with the theme Foster care, and a result's reasons name the terms
+// whose labels the query matched.
 // Values of one facet are ORed, facets are ANDed with each other and with the
 // text. Counts of a facet's values are computed with that facet's own filter
-// removed. With text, results are ordered by score (name 4, summary 2,
-// elsewhere 1 per word; from the manifest), then by name; without, by name.
+// removed. With text, results are ordered by score, then by name; without, by
+// name. A record's score adds up, for every query word, the weight of the best
+// tier it has the word in (name, summary, term labels, the rest of its page;
+// manifest "weights"), or, when it has only forms the word begins (or near
+// forms), the lower weight of that tier (manifest "partWeights"): whole words
+// rank above compounds and prefixes.
 
 const WORD = /[\p{L}\p{N}_]+/gu;
 const MARKS = /[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]/g; // combining marks: folding as FORMAT.md ("Text") defines it
 const MAX_WORDS = 12; // words of a query past this are ignored
 const NO_TEXT = null;
+const FORMAT = 2;
+
+/** Letters a query word needs to match the compounds it opens (as a prefix
+ * of longer forms) when it is not the last word: shorter words would begin
+ * too many unrelated ones. FORMAT.md ("Compounds"); the same in tokens.py. */
+export const COMPOUND_MIN = 5;
+
+/** Whether a query word also finds the forms it begins, not being the last. */
+export function opensCompounds(word) {
+  return [...word].length >= COMPOUND_MIN;
+}
 
 /** Open the index whose files are under `baseUrl` (absolute, or relative to
  * the document). `options.fetch` replaces the global fetch (tests). */
@@ -38,7 +66,7 @@ export async function openIndex(baseUrl, options = {}) {
   const fetchFn = options.fetch ?? ((url, init) => globalThis.fetch(url, init));
   const response = await fetchFn(new URL("manifest.json", base).href, {cache: "no-cache"});
   if (!response.ok) throw new Error(`directory index: manifest.json: HTTP ${response.status}`);
-  return new DirectoryIndex(base, await response.json(), fetchFn);
+  return new DirectoryIndex(base, await response.json(), fetchFn, options);
 }
 
 /** Words of a query or text, as the index builder splits them. */
@@ -51,23 +79,40 @@ export function fold(word) {
 }
 
 class DirectoryIndex {
-  #base; #fetch; #manifest; #files = new Map(); #words; #wide; #stop; #labels;
+  #base; #fetch; #manifest; #files = new Map(); #words; #wide; #stop; #labels; #pages; #terms; #tiers;
 
-  constructor(base, manifest, fetchFn) {
-    if (manifest.format !== 1) throw new Error(`directory index: unknown format ${manifest.format}`);
+  constructor(base, manifest, fetchFn, {lang, pages} = {}) {
+    if (manifest.format !== FORMAT) throw new Error(`directory index: unknown format ${manifest.format}`);
     this.#base = base;
     this.#fetch = fetchFn;
     this.#manifest = manifest;
     this.#words = Math.ceil(manifest.count / 32);
     this.#wide = new Map(manifest.wide.map((prefix, j) => [prefix, j]));
     this.#stop = new Set(manifest.stop);
+    this.#tiers = manifest.weights.length;
     this.count = manifest.count;
+    this.languages = manifest.languages;
+    this.lang = this.languages.includes(lang) ? lang : this.languages[0];
+    const root = new URL(manifest.root, base);
+    const where = typeof pages === "function" ? pages(this.languages) : pages;
+    this.#pages = where ? new URL(String(where), root) : root;
     this.facets = manifest.facets.map(f => ({
       name: f.name,
-      label: f.label,
-      values: f.values.map(([id, label, total, lang]) => (lang ? {id, label, total, lang} : {id, label, total})),
+      ...this.#label(f.label),
+      values: f.values.map(([id, label, total, lang]) => ({id, ...this.#label(label, lang), total})),
     }));
     this.#labels = Object.fromEntries(this.facets.map(f => [f.name, new Map(f.values.map(v => [v.id, v.label]))]));
+    this.#terms = manifest.terms.map(([group, id, labels]) => ({group, id, ...this.#label(labels)}));
+  }
+
+  /** {label} in the reader's language, or {label, lang} in the one it has: a
+   *  name as its source wrote it (with its language), or English where a
+   *  label has no text in the reader's language. */
+  #label(label, lang) {
+    if (typeof label === "string") return lang ? {label, lang} : {label};
+    if (label[this.lang]) return {label: label[this.lang]};
+    const first = this.languages[0];
+    return {label: label[first] ?? "", lang: first};
   }
 
   /** Records matching `text` and `filters`, `results` being records
@@ -98,7 +143,7 @@ class DirectoryIndex {
     return {
       total,
       counts: counts ? this.#counts(all, filterSets, selection, facetSets) : {},
-      results: await this.#results(ids),
+      results: await this.#results(ids, match === NO_TEXT ? new Set() : match.terms),
     };
   }
 
@@ -134,66 +179,83 @@ class DirectoryIndex {
 
   // -- text ---------------------------------------------------------------
 
-  /** NO_TEXT for a query without (usable) words, else {set, words: [tiers]}. */
+  /** NO_TEXT for a query without (usable) words, else {set, words: [match], terms}. */
   async #matchText(text) {
     let words = queryWords(text).slice(0, MAX_WORDS);
     if (!words.length) return NO_TEXT;
     const last = words[words.length - 1];
     words = [...new Set(words.slice(0, -1))].filter(w => w !== last && w.length > 1);
-    const tiers = await Promise.all([...words.map(w => this.#wordTiers(w, false)), this.#wordTiers(last, true)]);
-    const used = tiers.filter(t => t !== null);
+    const matches = await Promise.all([...words.map(w => this.#wordMatch(w, false)), this.#wordMatch(last, true)]);
+    const used = matches.filter(m => m !== null);
     if (!used.length) return NO_TEXT;
     const set = fullSet(this.count, this.#words);
-    for (const t of used) andInto(set, union(t));
-    return {set, words: used};
+    for (const m of used) andInto(set, orInto(union(m.whole), union(m.part)));
+    const terms = new Set(used.flatMap(m => m.terms));
+    return {set, words: used, terms};
   }
 
-  /** [name, summary, other] bitsets of a query word, null to ignore it. */
-  async #wordTiers(word, isLast) {
+  /** A query word's match, null to ignore it: {whole, part, terms}: the
+   *  records by tier that have one of its own forms (whole), those that have
+   *  only forms it begins or near forms (part), and the terms whose labels
+   *  it matched (not through a prefix shorter than COMPOUND_MIN: a word being
+   *  typed is no reason to name a term). */
+  async #wordMatch(word, isLast) {
     const folded = fold(word);
-    let tiers;
-    if (isLast) {
-      tiers = await this.#prefixTiers(word);
-      if (!tiers && folded !== word) tiers = await this.#prefixTiers(folded);
-    } else {
-      tiers = await this.#exactTiers(word);
-      if (!tiers && folded !== word) tiers = await this.#exactTiers(folded);
-      if (!tiers && !this.#stop.has(word)) tiers = await this.#prefixTiers(word);
+    const stop = this.#stop.has(word);
+    let spelling = word;
+    let own = await this.#exactEntry(word);
+    if (!own && folded !== word) {
+      own = await this.#exactEntry(folded);
+      if (own) spelling = folded;
     }
-    if (!tiers && !this.#stop.has(word)) tiers = await this.#nearTiers(word);
-    if (tiers) return tiers;
-    return this.#stop.has(word) ? null : [new Uint32Array(this.#words), new Uint32Array(this.#words), new Uint32Array(this.#words)];
+    let begun = null;
+    if (isLast || (!stop && (!own || opensCompounds(spelling)))) {
+      begun = await this.#prefixEntry(spelling);
+      if (!begun && !own && folded !== word) begun = await this.#prefixEntry(folded);
+    }
+    if (!own && !begun && !stop) begun = await this.#nearEntry(word);
+    if (!own && !begun) return stop ? null : {whole: this.#noTiers(), part: this.#noTiers(), terms: []};
+    const whole = own ? own.tiers : this.#noTiers();
+    const part = begun ? begun.tiers.map(t => andNotInto(t.slice(), union(whole))) : this.#noTiers();
+    const terms = [...(own ? own.terms : []), ...(begun && opensCompounds(spelling) ? begun.terms : [])];
+    return {whole, part, terms};
+  }
+
+  #noTiers() {
+    return Array.from({length: this.#tiers}, () => new Uint32Array(this.#words));
   }
 
   /** A form the corpus lacks and begins no form ("kurser" when only "kurset" and
    *  "kursus" occur): the forms that share all but its last one or two letters,
    *  never fewer than four ("kurse" finds "kurset"). Another inflection of the
    *  same word usually differs only in its ending. */
-  async #nearTiers(word) {
+  async #nearEntry(word) {
     const chars = [...word];
     for (let cut = 1; cut <= 2 && chars.length - cut >= 4; cut++) {
-      const tiers = await this.#prefixTiers(chars.slice(0, -cut).join(""));
-      if (tiers) return tiers;
+      const entry = await this.#prefixEntry(chars.slice(0, -cut).join(""));
+      if (entry) return entry;
     }
     return null;
   }
 
-  async #exactTiers(word) {
+  /** The entry ({tiers, terms}) of the stems of a form, null when the corpus lacks it. */
+  async #exactEntry(word) {
     const shard = await this.#shard(this.#shardOf(word));
     const stems = shard.stemsOf(word);
-    return stems ? bestTiers(stems.map(s => shard.tiers(s)), this.#words) : null;
+    return stems ? unionEntries(stems.map(s => shard.entry(s)), this.#words, this.#tiers) : null;
   }
 
-  async #prefixTiers(prefix) {
+  /** The entry of every form that begins with `prefix` (the form itself included), or null. */
+  async #prefixEntry(prefix) {
     const j = this.#wide.get(prefix);
     if (j !== undefined) {
       const data = await this.#bytes(`wide/${j}.bin`);
-      return readTiers(data, 0, this.#words).tiers;
+      return readEntry(data, 0, this.#words, this.#tiers).entry;
     }
     const lo = this.#shardOf(prefix), hi = this.#shardOf(prefix + "\uffff");
     const shards = await Promise.all(range(lo, hi + 1).map(i => this.#shard(i)));
-    const found = shards.flatMap(shard => shard.stemsWithPrefix(prefix).map(s => shard.tiers(s)));
-    return found.length ? bestTiers(found, this.#words) : null;
+    const found = shards.flatMap(shard => shard.stemsWithPrefix(prefix).map(s => shard.entry(s)));
+    return found.length ? unionEntries(found, this.#words, this.#tiers) : null;
   }
 
   #shardOf(word) { // the last shard whose key is <= word
@@ -207,16 +269,17 @@ class DirectoryIndex {
   }
 
   #shard(i) {
-    return this.#cached(`shard:${i}`, async () => new Shard(await this.#bytes(`text/${i}.bin`), this.#words));
+    return this.#cached(`shard:${i}`, async () => new Shard(await this.#bytes(`text/${i}.bin`), this.#words, this.#tiers));
   }
 
   #ranked(selection, words) {
-    const weights = this.#manifest.weights;
-    const scores = new Int32Array(this.count);
-    for (const tiers of words) {
-      tiers.forEach((tier, t) => {
-        for (const r of bits(and(tier, selection))) scores[r] += weights[t];
-      });
+    const {weights, partWeights} = this.#manifest;
+    const scores = new Float64Array(this.count);
+    for (const {whole, part} of words) {
+      for (let t = 0; t < this.#tiers; t++) {
+        for (const r of bits(and(whole[t], selection))) scores[r] += weights[t];
+        for (const r of bits(and(part[t], selection))) scores[r] += partWeights[t];
+      }
     }
     const ids = [...bits(selection)];
     return ids.sort((a, b) => scores[b] - scores[a] || a - b);
@@ -242,20 +305,23 @@ class DirectoryIndex {
     });
   }
 
-  async #results(ids) {
+  /** The display data of records `ids`; `terms`: the numbers of the terms the
+   *  query matched, which a record's reasons name where it carries them. */
+  async #results(ids, terms) {
     const size = this.#manifest.metaChunk;
     const chunks = await Promise.all([...new Set(ids.map(id => Math.floor(id / size)))].map(async k =>
       [k, await this.#cached(`meta:${k}`, async () => JSON.parse(new TextDecoder().decode(await this.#bytes(`meta/${k}.json`))))]));
     const byChunk = new Map(chunks);
-    const root = new URL(this.#manifest.root, this.#base);
     return ids.map(id => {
-      const [path, name, lang, nameEn, kind, summary, summaryLang, countries] = byChunk.get(Math.floor(id / size))[id % size];
+      const [path, name, lang, nameEn, kind, summary, summaryLang, countries, carried] =
+        byChunk.get(Math.floor(id / size))[id % size];
       return {
-        id, url: new URL(path, root).href, name, lang, nameEn, kind,
+        id, path, url: new URL(path, this.#pages).href, name, lang, nameEn, kind,
         kindLabel: this.#labels.kind.get(kind) ?? kind,
         summary, summaryLang,
         countries: countries.map(c => this.#labels.country.get(c) ?? c),
         countryIds: countries,
+        reasons: carried.filter(n => terms.has(n)).map(n => ({...this.#terms[n]})),
       };
     });
   }
@@ -282,18 +348,19 @@ class DirectoryIndex {
   }
 }
 
-/** A text shard: its forms (sorted) with their stems, stems decoded on use. */
+/** A text shard: its forms (sorted) with their stems, stems' entries decoded on use. */
 class Shard {
-  #data; #words; #stemAt; #decoded = new Map(); #forms = []; #stemsOf = []; #index = new Map();
+  #data; #words; #tiers; #stemAt; #decoded = new Map(); #forms = []; #stemsOf = []; #index = new Map();
 
-  constructor(data, words) {
+  constructor(data, words, tiers) {
     this.#data = data;
     this.#words = words;
+    this.#tiers = tiers;
     let [count, pos] = readVarint(data, 0);
     this.#stemAt = new Array(count);
     for (let s = 0; s < count; s++) {
       this.#stemAt[s] = pos;
-      for (let t = 0; t < 3; t++) pos = skipSet(data, pos);
+      pos = skipEntry(data, pos, tiers);
     }
     let forms;
     [forms, pos] = readVarint(data, pos);
@@ -334,13 +401,13 @@ class Shard {
     return [...stems];
   }
 
-  tiers(stem) {
-    let tiers = this.#decoded.get(stem);
-    if (!tiers) {
-      tiers = readTiers(this.#data, this.#stemAt[stem], this.#words).tiers;
-      this.#decoded.set(stem, tiers);
+  entry(stem) {
+    let entry = this.#decoded.get(stem);
+    if (!entry) {
+      entry = readEntry(this.#data, this.#stemAt[stem], this.#words, this.#tiers).entry;
+      this.#decoded.set(stem, entry);
     }
-    return tiers;
+    return entry;
   }
 }
 
@@ -360,6 +427,14 @@ function readVarint(data, pos) {
 function skipSet(data, pos) {
   const [header, start] = readVarint(data, pos);
   return start + Math.floor(header / 2);
+}
+
+function skipEntry(data, pos, tiers) {
+  for (let t = 0; t < tiers; t++) pos = skipSet(data, pos);
+  let count;
+  [count, pos] = readVarint(data, pos);
+  for (let k = 0; k < count; k++) [, pos] = readVarint(data, pos);
+  return pos;
 }
 
 /** A set as a bitset of `words` 32-bit words, and the position after it. */
@@ -382,14 +457,19 @@ function readSet(data, pos, words) {
   return {set, end};
 }
 
-function readTiers(data, pos, words) {
+/** An entry: {tiers: a set a tier, terms: term numbers}, and the position after it. */
+function readEntry(data, pos, words, count) {
   const tiers = [];
-  for (let t = 0; t < 3; t++) {
+  for (let t = 0; t < count; t++) {
     const read = readSet(data, pos, words);
     tiers.push(read.set);
     pos = read.end;
   }
-  return {tiers, end: pos};
+  let n;
+  [n, pos] = readVarint(data, pos);
+  const terms = new Array(n);
+  for (let k = 0; k < n; k++) [terms[k], pos] = readVarint(data, pos);
+  return {entry: {tiers, terms}, end: pos};
 }
 
 // -- bitsets ---------------------------------------------------------------------
@@ -404,16 +484,26 @@ function orInto(a, b) { for (let i = 0; i < a.length; i++) a[i] |= b[i]; return 
 function andInto(a, b) { for (let i = 0; i < a.length; i++) a[i] &= b[i]; return a; }
 function andNotInto(a, b) { for (let i = 0; i < a.length; i++) a[i] &= ~b[i]; return a; }
 function and(a, b) { return andInto(a.slice(), b); }
-function union(tiers) { return orInto(orInto(tiers[0].slice(), tiers[1]), tiers[2]); }
-
-/** Several stems' tiers as one word's: each record in its best tier. */
-function bestTiers(list, words) {
-  const out = [new Uint32Array(words), new Uint32Array(words), new Uint32Array(words)];
-  for (const tiers of list) for (let t = 0; t < 3; t++) orInto(out[t], tiers[t]);
-  andNotInto(out[1], out[0]);
-  andNotInto(out[2], out[0]);
-  andNotInto(out[2], out[1]);
+function union(tiers) {
+  const out = tiers[0].slice();
+  for (let t = 1; t < tiers.length; t++) orInto(out, tiers[t]);
   return out;
+}
+
+/** Several stems' entries as one word's: each record in its best tier, every term. */
+function unionEntries(list, words, count) {
+  const tiers = Array.from({length: count}, () => new Uint32Array(words));
+  const terms = new Set();
+  for (const entry of list) {
+    for (let t = 0; t < count; t++) orInto(tiers[t], entry.tiers[t]);
+    for (const n of entry.terms) terms.add(n);
+  }
+  const better = new Uint32Array(words);
+  for (let t = 0; t < count; t++) {
+    andNotInto(tiers[t], better);
+    orInto(better, tiers[t]);
+  }
+  return {tiers, terms: [...terms]};
 }
 
 function popcount32(v) {

@@ -11,8 +11,14 @@
 // engine.js, opened through shared.js (one index a page, shared with the
 // header search box); this module only draws the page. Without JavaScript
 // the page keeps its links to the browse pages.
+//
+// Every word it shows comes from the page, in the page's language: the
+// template's JSON block #dir-words (search.page.* and search.why.* of the
+// catalogue render/locales/<lang>/search.yaml), and the index's labels.
 
-import { englishName, formatNumber, loadEngine, openDirectoryIndex, plural, resultMeta } from "./shared.js";
+import {
+  englishName, formatNumber, loadEngine, openDirectoryIndex, pageLanguage, pageWords, resultMeta, resultReasons, sayer,
+} from "./shared.js";
 import { formatState, parseState, toggleValue } from "./url-state.js";
 
 const PAGE_SIZE = 20;
@@ -22,7 +28,8 @@ const LONG_FACET = 30; // facets with more values than this (and organisations) 
 const MAX_MATCHES = 50; // values shown for a long facet's filter text
 
 const app = document.getElementById("dir-app");
-if (app) main(app);
+const lang = pageLanguage() || "en";
+if (app) main(app, sayer(pageWords("dir-words"), lang));
 
 // -- small helpers -----------------------------------------------------------
 
@@ -39,13 +46,29 @@ function h(tag, attrs = {}, ...children) {
   return el;
 }
 
-const byLabel = new Intl.Collator("en", { sensitivity: "base", numeric: true });
+function collator() {
+  try {
+    return new Intl.Collator(lang, { sensitivity: "base", numeric: true });
+  } catch {
+    return new Intl.Collator("en", { sensitivity: "base", numeric: true });
+  }
+}
+
+const byLabel = collator();
+
+function lower(s) {
+  try {
+    return s.toLocaleLowerCase(lang);
+  } catch {
+    return s.toLowerCase();
+  }
+}
 
 // -- the page ------------------------------------------------------------------
 
-async function main(app) {
+async function main(app, say) {
   const status = h("p", { class: "dir-count", id: "dir-count", role: "status", "aria-live": "polite", "aria-atomic": "true" },
-    "Loading the directory…");
+    say("search.page.loading"));
   app.hidden = false;
   app.replaceChildren(status);
 
@@ -54,21 +77,22 @@ async function main(app) {
     [index, { fold }] = await Promise.all([openDirectoryIndex(), loadEngine()]);
   } catch (err) {
     console.error(err);
-    status.textContent = "The search could not be loaded. Please browse the directory with the links above.";
+    status.textContent = say("search.page.load_failed");
     status.classList.add("dir-error");
     return;
   }
   // a value filter's text matches labels with accents and case ignored
-  const labelKey = (s) => fold(s.toLocaleLowerCase("en"));
-  new DirectoryPage(app, status, index, labelKey).start();
+  const labelKey = (s) => fold(lower(s));
+  new DirectoryPage(app, status, index, labelKey, say).start();
 }
 
 class DirectoryPage {
-  constructor(app, status, index, labelKey) {
+  constructor(app, status, index, labelKey, say) {
     this.app = app;
     this.status = status;
     this.index = index;
     this.labelKey = labelKey;
+    this.say = say;
     this.facets = index.facets.filter((f) => f.values && f.values.length);
     this.state = { q: "", filters: {}, page: 1 };
     this.counts = {};
@@ -124,11 +148,11 @@ class DirectoryPage {
       spellcheck: "false", enterkeyhint: "search", "aria-describedby": "dir-q-hint",
     });
     this.input.addEventListener("input", () => this.typed());
-    const form = h("form", { class: "dir-q", role: "search", "aria-label": "Search the directory" },
-      h("label", { for: qId, class: "dir-q__label", text: "Search programmes" }),
+    const say = this.say;
+    const form = h("form", { class: "dir-q", role: "search", "aria-label": say("search.page.form") },
+      h("label", { for: qId, class: "dir-q__label", text: say("search.page.label") }),
       this.input,
-      h("p", { id: "dir-q-hint", class: "dir-q__hint",
-        text: "Words in Dutch, Danish or English; results update as you type." }));
+      h("p", { id: "dir-q-hint", class: "dir-q__hint", text: say("search.page.hint") }));
     form.addEventListener("submit", (ev) => {
       ev.preventDefault();
       this.typed(0);
@@ -136,13 +160,13 @@ class DirectoryPage {
 
     this.toggle = h("button", {
       type: "button", class: "dir-filters__toggle md-button", "aria-expanded": "false", "aria-controls": "dir-facets",
-    }, "Filters");
+    }, say("search.page.filters"));
     this.toggle.addEventListener("click", () => {
       const open = this.toggle.getAttribute("aria-expanded") !== "true";
       this.toggle.setAttribute("aria-expanded", String(open));
       this.app.classList.toggle("dir-app--filters-open", open);
     });
-    this.clear = h("button", { type: "button", class: "dir-clear md-button", text: "Clear all filters" });
+    this.clear = h("button", { type: "button", class: "dir-clear md-button", text: say("search.page.clear") });
     this.clear.addEventListener("click", () => {
       this.state = { q: this.state.q, filters: {}, page: 1 };
       this.syncControls();
@@ -154,18 +178,17 @@ class DirectoryPage {
     const facetsBox = h("div", { class: "dir-facets", id: "dir-facets" });
     for (const f of this.facets) facetsBox.append(this.buildFacet(f));
     const aside = h("div", { class: "dir-filters", role: "group", "aria-labelledby": "dir-filters-h" },
-      h("h2", { id: "dir-filters-h", class: "dir-filters__title", text: "Filters" }),
+      h("h2", { id: "dir-filters-h", class: "dir-filters__title", text: say("search.page.filters") }),
       this.toggle,
       h("div", { class: "dir-filters__body" }, this.clear, facetsBox));
 
     this.list = h("ol", { class: "dir-results", "aria-labelledby": "dir-results-h" });
-    this.more = h("button", { type: "button", class: "dir-more md-button", text: "Show more" });
+    this.more = h("button", { type: "button", class: "dir-more md-button", text: say("search.page.more") });
     this.more.addEventListener("click", () => this.showMore());
     this.shownNote = h("p", { class: "dir-shown" });
-    this.empty = h("p", { class: "dir-empty", hidden: true },
-      "No programmes match. Remove a filter or try other words.");
+    this.empty = h("p", { class: "dir-empty", hidden: true }, say("search.page.empty"));
     const results = h("section", { class: "dir-main", "aria-labelledby": "dir-results-h" },
-      h("h2", { id: "dir-results-h", class: "dir-sr", text: "Results" }),
+      h("h2", { id: "dir-results-h", class: "dir-sr", text: say("search.page.results") }),
       this.status, this.empty, this.list, this.shownNote, this.more);
 
     this.app.replaceChildren(form, aside, results);
@@ -174,7 +197,7 @@ class DirectoryPage {
   buildFacet(f) {
     const long = f.name === "organisation" || f.values.length > LONG_FACET;
     const fs = h("fieldset", { class: "dir-facet" + (long ? " dir-facet--long" : ""), "data-facet": f.name },
-      h("legend", { text: f.label }));
+      h("legend", { lang: f.lang ?? null }, f.label));
     const rows = new Map();
     const list = h("div", { class: "dir-facet__values" });
     f.values.forEach((v) => {
@@ -182,7 +205,7 @@ class DirectoryPage {
       const box = h("input", { type: "checkbox", id, name: f.name, value: v.id });
       box.addEventListener("change", () => this.clicked(f, v.id, box.checked));
       const n = h("span", { class: "dir-n" });
-      const text = v.lang ? h("span", { lang: v.lang }, v.label) : v.label; // organisation names
+      const text = v.lang ? h("span", { lang: v.lang }, v.label) : v.label; // organisation names; English where a label has no text in the page's language
       const row = h("div", { class: "dir-opt" }, box, h("label", { for: id }, text, " ", n));
       rows.set(v.id, { row, box, n, label: v.label, folded: this.labelKey(v.label) });
       list.append(row);
@@ -195,8 +218,8 @@ class DirectoryPage {
       entry.note = h("p", { id: `${fid}-note`, class: "dir-facet__note", "aria-live": "polite" });
       entry.find.addEventListener("input", () => this.drawLongFacet(entry));
       entry.find.addEventListener("keydown", (ev) => { if (ev.key === "Enter") ev.preventDefault(); });
-      fs.append(h("label", { for: fid, class: "dir-facet__find-label", text: `Find ${f.label.toLowerCase()}` }),
-        entry.find, entry.note);
+      fs.append(h("label", { for: fid, class: "dir-facet__find-label",
+        text: this.say("search.page.find", { facet: lower(f.label) }) }), entry.find, entry.note);
     }
     fs.append(list);
     this.facetEls.set(f.name, entry);
@@ -258,7 +281,7 @@ class DirectoryPage {
       return await this.index.search({ text: this.state.q, filters: this.state.filters, limit, offset });
     } catch (err) {
       console.error(err);
-      this.status.textContent = "The search failed. Please try again or browse the directory with the links above.";
+      this.status.textContent = this.say("search.page.failed");
       return null;
     }
   }
@@ -286,13 +309,14 @@ class DirectoryPage {
   }
 
   afterResults(total) {
-    this.status.textContent = plural(total, "programme", "programmes");
+    const say = this.say;
+    this.status.textContent = say("search.page.count", { n: total });
     this.empty.hidden = total !== 0;
     this.more.hidden = this.shown >= total;
     this.shownNote.hidden = total === 0;
-    this.shownNote.textContent = this.shown >= total ? "" : `Showing ${formatNumber(this.shown)} of ${formatNumber(total)}.`;
+    this.shownNote.textContent = this.shown >= total ? "" : say("search.page.showing", { shown: this.shown, total });
     const active = Object.values(this.state.filters).reduce((n, v) => n + v.length, 0);
-    this.toggle.textContent = active ? `Filters (${active} selected)` : "Filters";
+    this.toggle.textContent = active ? say("search.page.filters_selected", { n: active }) : say("search.page.filters");
   }
 
   appendResults(results) {
@@ -308,11 +332,13 @@ class DirectoryPage {
 
   resultItem(r) {
     const meta = resultMeta(r);
+    const why = resultReasons(r, this.say);
     const nameEn = englishName(r);
     const name = h("a", { class: "dir-result__name", href: r.url, lang: r.lang || null }, r.name);
     const li = h("li", { class: "dir-result" }, h("p", { class: "dir-result__title" }, name));
     if (nameEn) li.append(h("p", { class: "dir-result__en", lang: "en" }, nameEn));
     if (meta) li.append(h("p", { class: "dir-result__meta" }, meta));
+    if (why) li.append(h("p", { class: "dir-result__why" }, why));
     if (r.summary) li.append(h("p", { class: "dir-result__summary", lang: r.summaryLang || null }, r.summary));
     return li;
   }
@@ -323,7 +349,7 @@ class DirectoryPage {
       for (const [id, r] of entry.rows) {
         const n = counts[id] ?? 0;
         r.count = n;
-        r.n.textContent = `(${formatNumber(n)})`;
+        r.n.textContent = `(${formatNumber(n, lang)})`;
         r.row.classList.toggle("dir-opt--zero", n === 0 && !r.box.checked);
       }
       if (entry.long) this.drawLongFacet(entry);
@@ -341,14 +367,15 @@ class DirectoryPage {
       const matches = all.filter((r) => r.folded.includes(text)).sort(order);
       shown = matches.slice(0, MAX_MATCHES);
       for (const r of all) if (r.box.checked && !shown.includes(r)) shown.push(r);
-      entry.note.textContent = matches.length === 0 ? "No match."
-        : matches.length > MAX_MATCHES ? `${formatNumber(MAX_MATCHES)} of ${formatNumber(matches.length)} matches shown; type more to narrow them down.`
-          : plural(matches.length, "match", "matches") + ".";
+      entry.note.textContent = matches.length === 0 ? this.say("search.page.no_match")
+        : matches.length > MAX_MATCHES ? this.say("search.page.matches_capped", { shown: MAX_MATCHES, total: matches.length })
+          : this.say("search.page.matches", { n: matches.length });
     } else {
       const top = all.filter((r) => r.count > 0).sort(order).slice(0, TOP_VALUES);
       shown = [...all.filter((r) => r.box.checked && !top.includes(r)).sort(order), ...top];
+      const key = shown.length > top.length ? "search.page.top_selected" : "search.page.top";
       entry.note.textContent = all.length > shown.length
-        ? `The ${formatNumber(top.length)} with the most programmes${shown.length > top.length ? " and those selected" : ""}; type to find the other ${formatNumber(all.length - shown.length)}.`
+        ? this.say(key, { n: top.length, rest: all.length - shown.length })
         : "";
     }
     const focused = document.activeElement;

@@ -10,8 +10,12 @@
 // The engine and the index load on first use (focus or typing), never with
 // the page; shared.js opens them once a page (the directory page's form uses
 // the same).
+//
+// Every word it shows comes from the page, in the page's language: the
+// header's JSON block #dir-hsearch-words (search.header.* and search.why.*
+// of the catalogue render/locales/<lang>/search.yaml), and the index's labels.
 
-import { englishName, formatNumber, openDirectoryIndex, plural, resultMeta } from "./shared.js";
+import { englishName, openDirectoryIndex, pageLanguage, pageWords, resultMeta, resultReasons, sayer } from "./shared.js";
 
 const LIMIT = 10;
 const TYPING_DELAY = 150; // ms
@@ -22,6 +26,7 @@ if (form) setUp(form);
 function setUp(form) {
   const input = form.querySelector("input[name=q]");
   if (!input) return;
+  const say = sayer(pageWords("dir-hsearch-words"), pageLanguage() || "en");
   const actionURL = new URL(form.getAttribute("action") || "directory/", location.href);
 
   const listId = "dir-hsearch-list";
@@ -32,7 +37,7 @@ function setUp(form) {
   list.id = listId;
   list.className = "dir-hsearch__list";
   list.setAttribute("role", "listbox");
-  list.setAttribute("aria-label", "Matching programmes");
+  list.setAttribute("aria-label", say("search.header.list"));
   panel.append(list);
   const live = document.createElement("div");
   live.className = "dir-sr";
@@ -112,23 +117,21 @@ function setUp(form) {
       if (nameEn) parts.push(span("dir-hsearch__en", nameEn, "en"));
       const meta = resultMeta(r);
       if (meta) parts.push(span("dir-hsearch__meta", meta));
+      const why = resultReasons(r, say);
+      if (why) parts.push(span("dir-hsearch__why", why));
       return option(r.url, `dir-hsearch-opt-${i}`, ...parts);
     });
     const all = new URL(actionURL);
     all.search = new URLSearchParams({ q: query }).toString();
-    if (res.total > 0) {
-      options.push(option(all.href, "dir-hsearch-opt-all",
-        span("dir-hsearch__all", `All ${plural(res.total, "result", "results")}`)));
-    } else {
-      options.push(option(all.href, "dir-hsearch-opt-all",
-        span("dir-hsearch__all", "No programmes found: search and filter in the directory")));
-    }
+    const last = res.total > 0 ? say("search.header.all", { n: res.total }) : say("search.header.none_link");
+    options.push(option(all.href, "dir-hsearch-opt-all", span("dir-hsearch__all", last)));
     list.replaceChildren(...options);
     active = -1;
     input.removeAttribute("aria-activedescendant");
     shownFor = query;
-    live.textContent = res.total === 0 ? "No programmes found."
-      : `${plural(res.total, "programme", "programmes")} found${res.total > LIMIT ? `, the first ${formatNumber(LIMIT)} shown` : ""}.`;
+    live.textContent = res.total === 0 ? say("search.header.none")
+      : res.total > LIMIT ? say("search.header.found_first", { n: res.total, limit: LIMIT })
+        : say("search.header.found", { n: res.total });
     if (document.activeElement === input || form.contains(document.activeElement)) open();
   }
 
@@ -148,7 +151,7 @@ function setUp(form) {
       const res = await index.search({ text: query, filters: {}, limit: LIMIT, offset: 0, counts: false });
       if (mine === seq) draw(query, res);
     } catch (err) {
-      if (mine === seq) live.textContent = "Search is not available; press Enter to open the directory.";
+      if (mine === seq) live.textContent = say("search.header.unavailable");
     }
   }
 

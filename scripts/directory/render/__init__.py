@@ -32,6 +32,7 @@ from ..model import Directory, Organisation, Programme, Term, Texts
 from . import markdown, pictures, urls
 from .markdown import anchor, escape_md, html_text, join, markdown_text, url_md
 from .urls import contact_path, organisation_path, programme_path
+from ..search.words import words_script
 
 # A page lists its siblings only up to this many: a plan with a thousand
 # actions would otherwise make every action page list all the others, and the
@@ -233,6 +234,8 @@ def environment(directory: Directory, options: Options, today: dt.date) -> Envir
         **pictures.helpers(directory, today),
     )
     env.globals.update(
+        # the directory page's words for its script, in the page's language
+        search_words=pass_context(lambda ctx, element_id, area: words_script(element_id, ctx["language"], area)),
         item=_remembered(env, "item", lambda p: p.id),
         source_line=_remembered(env, "source_line", lambda ref: (ref.source.id, ref.locator)),
     )

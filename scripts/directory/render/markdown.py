@@ -102,4 +102,5 @@ def environment(language: str = i18n.DEFAULT) -> Environment:
         keep_trailing_newline=True,
     )
     env.globals["t"] = i18n.catalogue(language).t
+    env.globals["language"] = language
     return env

@@ -59,3 +59,22 @@ def data_path(name: str) -> str:
 def schema_path(name: str) -> str:
     """A published schema: ``schema/directory.schema.json``."""
     return f"{SCHEMA}/{name}"
+
+
+def language_of(path: str) -> str:
+    """The language of the page at ``path`` (relative to the docs root): the
+    site of the first language (English) stands at the root, each other's in
+    the folder named by its code (``nl/programmes/a.md`` is Dutch)."""
+    from .i18n import LANGUAGES
+
+    folder = path.split("/", 1)[0]
+    return folder if folder in LANGUAGES[1:] else LANGUAGES[0]
+
+
+def in_language(path: str, language: str) -> str:
+    """``path`` (relative to the root of a language's site) in the site of
+    ``language``: ``programmes/a/`` -> ``nl/programmes/a/``. The scripts know
+    the same rule (docs/assets/directory/shared.js, languageRoot)."""
+    from .i18n import LANGUAGES
+
+    return path if language == LANGUAGES[0] or language not in LANGUAGES else f"{language}/{path}"

@@ -1,14 +1,24 @@
 """The bytes of the search index (FORMAT.md, "Encodings" and the text
-files): varints, sets of record numbers, tiers, and the text shards with
-their keys and wide prefixes."""
+files): varints, sets of record numbers, entries (a word's records by tier
+and the terms whose labels have it), and the text shards with their keys and
+wide prefixes."""
 from __future__ import annotations
 
 import bisect
-from typing import Iterable
+from typing import Iterable, NamedTuple
 
 SHARD_BYTES = 40_000  # a text shard stops growing at this size
+TIERS = 4  # name, summary, term, other
 
-Tiers = tuple[list[int], list[int], list[int]]  # records by best tier: name, summary, other
+Tiers = tuple[list[int], ...]  # records by best tier: name, summary, term, other
+
+
+class Entry(NamedTuple):
+    """What the index holds for a stem (or a wide prefix): its records by best
+    tier and the numbers of the terms whose labels have it, ascending."""
+
+    tiers: Tiers
+    terms: list[int]
 
 
 # -- varints and sets ------------------------------------------------------------
@@ -50,29 +60,34 @@ def encode_set(records: list[int]) -> bytes:
     return varint(nbytes << 1 | 1) + bytes(bits)
 
 
-def encode_tiers(tiers: Iterable[list[int]]) -> bytes:
-    return b"".join(map(encode_set, tiers))
+def encode_entry(entry: Entry) -> bytes:
+    assert len(entry.tiers) == TIERS
+    return b"".join(map(encode_set, entry.tiers)) + varint(len(entry.terms)) + varints(entry.terms)
 
 
-def best_tiers(tier_sets: Iterable[Tiers]) -> list[list[int]]:
-    """The union of several words' tiers, each record in its best tier only."""
-    union: list[set[int]] = [set(), set(), set()]
-    for sets in tier_sets:
-        for u, records in zip(union, sets):
+def union_entry(entries: Iterable[Entry]) -> Entry:
+    """The union of several words' entries, each record in its best tier only."""
+    union: list[set[int]] = [set() for _ in range(TIERS)]
+    terms: set[int] = set()
+    for entry in entries:
+        for u, records in zip(union, entry.tiers):
             u.update(records)
-    union[1] -= union[0]
-    union[2] -= union[0] | union[1]
-    return [sorted(u) for u in union]
+        terms.update(entry.terms)
+    better: set[int] = set()
+    for u in union:
+        u -= better
+        better |= u
+    return Entry(tuple(sorted(u) for u in union), sorted(terms))
 
 
 # -- text shards ---------------------------------------------------------------------
 
-def text_files(stems_of: dict[str, set[str]], tiers: dict[str, Tiers]) -> tuple[dict[str, bytes], list[str], list[str]]:
+def text_files(stems_of: dict[str, set[str]], entries: dict[str, Entry]) -> tuple[dict[str, bytes], list[str], list[str]]:
     """The text shards and wide-prefix files of the forms (form -> stems) and
-    the stems' tiers: {path: bytes}, the shard keys and the wide prefixes."""
+    the stems' entries: {path: bytes}, the shard keys and the wide prefixes."""
     files: dict[str, bytes] = {}
     forms = sorted(stems_of, key=utf16)
-    encoded = {stem: encode_tiers(sets) for stem, sets in tiers.items()}
+    encoded = {stem: encode_entry(entry) for stem, entry in entries.items()}
     shards = pack(forms, stems_of, encoded)
     for i, shard in enumerate(shards):
         files[f"text/{i}.bin"] = shard_bytes(shard, stems_of, encoded)
@@ -82,7 +97,7 @@ def text_files(stems_of: dict[str, set[str]], tiers: dict[str, Tiers]) -> tuple[
         lo = bisect.bisect_left(keys16, utf16(prefix))
         hi = bisect.bisect_left(keys16, utf16(prefix + "\uffff"))
         stems = set().union(*(stems_of[f] for f in forms[lo:hi]))
-        files[f"wide/{j}.bin"] = encode_tiers(best_tiers(tiers[s] for s in stems))
+        files[f"wide/{j}.bin"] = encode_entry(union_entry(entries[s] for s in stems))
     return files, shard_keys(shards), wide
 
 

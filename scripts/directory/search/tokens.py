@@ -20,6 +20,7 @@ _LINK = re.compile(r"(?:https?://|www\.|mailto:)\S+")
 _WORD = re.compile(r"\w{2,}")  # letters, digits and _, as engine.js
 _RUN = re.compile(r"\w+")
 _MARKS = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")  # combining
+COMPOUND_MIN = 5  # letters a query word needs to find the compounds it opens (FORMAT.md, "Compounds")
 
 
 def _load_stop_words() -> dict[str, frozenset[str]]:
@@ -47,6 +48,14 @@ def query_words(text: str) -> list[str]:
     what engine.js's queryWords makes of a query (the builder does not use it;
     it states the contract for the shared tests)."""
     return _RUN.findall(unicodedata.normalize("NFC", text).lower())
+
+
+def opens(word: str, form: str, last: bool = False) -> bool:
+    """Whether query word ``word`` finds the index form ``form`` as a compound
+    it opens (or, being the ``last`` word of a query, as a word being typed):
+    what engine.js does (FORMAT.md, "Compounds"; the builder does not use it,
+    it states the contract for the shared tests)."""
+    return form != word and form.startswith(word) and (last or len(word) >= COMPOUND_MIN)
 
 
 def fold(word: str) -> str:

@@ -101,6 +101,10 @@ def test_a_contact_named_index(data_folder):
      "data/others.yaml:8:9: error: sources[0].id: 'dir-hsearch-q' is the anchor of the search box "
      "at the top of every page, and so of the Sources page, where sources are anchors; choose "
      "another id [reserved-ids]"),
+    ("id: a-source", "id: dir-hsearch-words",
+     "data/others.yaml:8:9: error: sources[0].id: 'dir-hsearch-words' is the id of the words of the "
+     "search box at the top of every page, and so of the Sources page, where sources are anchors; "
+     "choose another id [reserved-ids]"),
 ])
 def test_organisations_and_sources(data_folder, old, new, line):
     others = OTHERS.replace(old, new)

@@ -13,10 +13,11 @@ Sources page's heading. So these ids are reserved:
   the list of a kind when the records are also published one file each,
   programmes/<id>.json beside programmes/index.json);
 - for sources, also the anchors of the Sources page itself: 'sources' (its
-  heading) and 'dir-hsearch-q' (the search box at the top of every page);
+  heading), 'dir-hsearch-q' (the search box at the top of every page) and
+  'dir-hsearch-words' (the search box's words, beside it);
 - for themes and kinds, whose ids are the anchors of the By theme and By
-  kind pages: 'by-theme' and 'by-kind' (the pages' headings) and
-  'dir-hsearch-q'.
+  kind pages: 'by-theme' and 'by-kind' (the pages' headings),
+  'dir-hsearch-q' and 'dir-hsearch-words'.
 """
 from __future__ import annotations
 
@@ -27,6 +28,7 @@ ID = "reserved-ids"
 LEVEL = "error"
 
 _SEARCH_BOX = "is the anchor of the search box at the top of every page"
+_SEARCH_WORDS = "is the id of the words of the search box at the top of every page"
 
 # record type -> reserved id -> what it already is
 RECORDS: dict[str, dict[str, str]] = {
@@ -37,15 +39,18 @@ RECORDS: dict[str, dict[str, str]] = {
         "index": "is the address of the list of all sources (sources/)",
         "sources": "is the anchor of the Sources page's own heading (sources/#sources)",
         "dir-hsearch-q": f"{_SEARCH_BOX}, and so of the Sources page, where sources are anchors",
+        "dir-hsearch-words": f"{_SEARCH_WORDS}, and so of the Sources page, where sources are anchors",
     },
 }
 
 # vocabulary -> reserved term id -> what it already is (the terms are anchors of a browse page)
 TERMS: dict[str, dict[str, str]] = {
     "themes": {"by-theme": "is the anchor of the By theme page's own heading (browse/themes/#by-theme)",
-               "dir-hsearch-q": f"{_SEARCH_BOX}, and so of the By theme page, where themes are anchors"},
+               "dir-hsearch-q": f"{_SEARCH_BOX}, and so of the By theme page, where themes are anchors",
+               "dir-hsearch-words": f"{_SEARCH_WORDS}, and so of the By theme page, where themes are anchors"},
     "kinds": {"by-kind": "is the anchor of the By kind page's own heading (browse/kinds/#by-kind)",
-              "dir-hsearch-q": f"{_SEARCH_BOX}, and so of the By kind page, where kinds are anchors"},
+              "dir-hsearch-q": f"{_SEARCH_BOX}, and so of the By kind page, where kinds are anchors",
+              "dir-hsearch-words": f"{_SEARCH_WORDS}, and so of the By kind page, where kinds are anchors"},
 }
 
 
