@@ -20,3 +20,15 @@ def plural(n: int, word: str, words: str | None = None) -> str:
 def article(word: str) -> str:
     """'a' or 'an' before ``word`` (by its first letter: 'an organisation', 'a programme')."""
     return "an" if word[:1] and word[0] in "aeiou" else "a"
+
+
+SUMMARY_CHARS = 200  # a summary longer than this is shortened at a word
+
+
+def shorten(text: str, limit: int = SUMMARY_CHARS) -> str:
+    """``text`` on one line, cut at a word before ``limit`` characters with "…" when longer."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0] if " " in text[:limit] else text[:limit]
+    return cut.rstrip(",;:.") + "…"

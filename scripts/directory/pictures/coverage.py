@@ -19,10 +19,10 @@ from dataclasses import dataclass
 from typing import Callable, Iterable
 
 from ..model import Directory, Programme
-from ..search.build import AGE_BANDS, NOT_STATED, PRENATAL, age_bands
+from ..facets import AGE_BANDS, NOT_STATED, PRENATAL, age_bands
 
 # the age columns, in order: the search index's bands, with before birth first and not stated last
-AGE_COLUMNS = (PRENATAL[0], *(band[0] for band in AGE_BANDS), NOT_STATED[0])
+AGE_COLUMNS = (PRENATAL, *(band[0] for band in AGE_BANDS), NOT_STATED)
 FILTER_FACETS = ("country", "kind", "status")  # the filters above the matrices, in the index's order
 
 
@@ -33,7 +33,7 @@ def ages_of(p: Programme) -> list[str]:
 
 def status_of(p: Programme) -> str:
     """The status facet's value of a programme (the index's: 'not-stated' when none)."""
-    return p.status or NOT_STATED[0]
+    return p.status or NOT_STATED
 
 
 @dataclass
@@ -110,6 +110,6 @@ def filter_values(directory: Directory) -> dict[str, list[str]]:
     for facet in FILTER_FACETS:
         ordered = [t.id for t in directory.vocab.ordered(vocab[facet])]
         if facet == "status":
-            ordered.append(NOT_STATED[0])
+            ordered.append(NOT_STATED)
         out[facet] = [v for v in ordered if v in has[facet]]
     return out

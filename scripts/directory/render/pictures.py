@@ -33,11 +33,12 @@ from markupsafe import Markup
 
 from ..model import Directory
 from ..pictures import coverage as cov, draw, timeline as tl
-from ..search.build import FACETS, shorten
+from ..facets import FACETS
+from ..words import shorten
 from . import urls
 from .markdown import TEMPLATES
 
-FACET_ORDER = [name for name, _ in FACETS]  # the order of a directory URL's parameters (url-state.js)
+FACET_ORDER = list(FACETS)  # the order of a directory URL's parameters (url-state.js)
 
 
 @functools.cache

@@ -21,7 +21,9 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Callable, Iterable, Iterator
 
+from ..facets import AGE_BANDS, FACETS, NOT_STATED, PRENATAL, age_bands  # noqa: F401 (AGE_BANDS: read by the tests)
 from ..gcpause import gc_paused
+from ..words import SUMMARY_CHARS, shorten  # noqa: F401 (SUMMARY_CHARS: read by the tests)
 from ..model import Directory, Organisation, Programme, Term, Texts
 from ..render import i18n
 from .encode import TIERS, Entry, encode_set, text_files, utf16
@@ -30,7 +32,6 @@ from .tokens import STOP, StemCache
 INDEX_FOLDER = "directory-index"
 FORMAT = 2
 META_CHUNK = 8  # records a meta file
-SUMMARY_CHARS = 200  # a summary longer than this is shortened at a word
 # a record's score for a query word, by the tier it has the word in (name,
 # summary, term, other): for a form of the word itself, and for a form it
 # only begins (a compound it opens, a word being typed), always less
@@ -38,7 +39,6 @@ WEIGHTS = (16, 8, 8, 4)
 PART_WEIGHTS = (3, 2, 2, 1)
 LANGUAGES = i18n.LANGUAGES  # the sites' languages; the first is the site at the root
 
-FACETS = ("country", "region", "theme", "kind", "age", "status", "setting", "organisation", "language")
 # the vocabularies whose terms are words of the records that carry them:
 # (group, vocabulary, the terms of a programme)
 TERM_GROUPS = (
@@ -49,15 +49,6 @@ TERM_GROUPS = (
     ("country", "countries", lambda p: p.countries),
     ("region", "regions", lambda p: p.regions),
 )
-NOT_STATED = "not-stated"
-AGE_BANDS = (  # id, first year, last year (None: open); labels: search.age.<id>
-    ("0-3", 0, 3),
-    ("4-6", 4, 6),
-    ("7-12", 7, 12),
-    ("13-17", 13, 17),
-    ("18-plus", 18, None),
-)
-PRENATAL = "prenatal"
 
 Labels = dict[str, str]  # language -> label
 
@@ -113,24 +104,6 @@ def term_labels(term: Term) -> Labels:
 
 
 # -- facets ------------------------------------------------------------------
-
-def age_bands(age_min: float | None, age_max: float | None, prenatal: bool) -> list[str]:
-    """The age facet's values for a target group.
-
-    A range is in band [a, b] when it overlaps it: age_min <= b and age_max
-    >= a, age_min defaulting to 0 and age_max to no limit when only the other
-    is given. A band's last year counts whole (3.5 is in "0-3"), so fractional
-    ages fall in no gap."""
-    bands = [PRENATAL] if prenatal else []
-    if age_min is None and age_max is None:
-        return bands or [NOT_STATED]
-    lo = 0 if age_min is None else age_min
-    hi = float("inf") if age_max is None else age_max
-    for band, first, last in AGE_BANDS:
-        if (last is None or lo < last + 1) and hi >= first:
-            bands.append(band)
-    return bands
-
 
 def facet_values(directory: Directory, records: list[Programme]) -> tuple[list[dict], list[list[int]]]:
     """The manifest's facets and, in the same order, each value's records.
@@ -309,14 +282,6 @@ def meta_row(p: Programme, url: str, term_numbers: list[int]) -> list:
     summary_lang = "en" if p.summary.en else p.summary.original
     return [url, p.name.source, p.original_language, name_en, p.kind,
             shorten(p.summary.en or p.summary.source), summary_lang, p.countries, term_numbers]
-
-
-def shorten(text: str, limit: int = SUMMARY_CHARS) -> str:
-    text = " ".join(text.split())
-    if len(text) <= limit:
-        return text
-    cut = text[:limit].rsplit(" ", 1)[0] if " " in text[:limit] else text[:limit]
-    return cut.rstrip(",;:.") + "…"
 
 
 # -- manifest --------------------------------------------------------------------
