@@ -8,7 +8,10 @@ Data flows one way through the subpackages and modules of this package:
                 hold ids, terms, addresses, dates, numbers); the records of a
                 data folder (records), partial dates, ECMA-262 patterns
     validate    JSON Schema (schema_check), then the cross-record rules in validate/rules/
-    model       typed, read-only records with their relations resolved
+    model       typed, read-only records with their relations resolved;
+                facets: the facets' names and the age bands (search, pictures)
+    pictures    the Coverage matrix and the timelines, computed from the model,
+                and their drawings' geometry (rendered by render/pictures.py)
     render      Jinja templates -> Markdown pages (independent of MkDocs);
                 render/urls.py: where every page and file stands
     exports     the open data; search: the search index, as bytes
