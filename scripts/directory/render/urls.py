@@ -7,17 +7,49 @@ page's URL (``programmes/<id>/``: MkDocs with ``use_directory_urls``, as
 mkdocs.yml sets it). The pages link to each other by path (the renderer makes
 the links relative); the search index names each programme by its URL; the
 open data stands under DATA and the schemas under SCHEMA.
+
+Every page exists in each of the site's languages: English at the root, the
+others under the folder of their language (``nl/programmes/<id>.md``), at the
+same path inside it (:func:`localized`); so the same page in another
+language is always one step away (:func:`alternates`). The open data, the
+schemas and the search index are one for all languages, at the root.
 """
 from __future__ import annotations
 
 import posixpath
 from typing import TYPE_CHECKING
 
+from ..languages import DEFAULT, LANGUAGES
+
 if TYPE_CHECKING:
     from ..model import Contact, Organisation, Programme
 
 DATA = "data"  # the open data files: one YAML file a list, directory.json
 SCHEMA = "schema"  # the data schema and the editors' schema
+
+
+def localized(path: str, lang: str) -> str:
+    """The path of the page at ``path`` (its English path) in ``lang``:
+    ``programmes/a.md`` -> ``nl/programmes/a.md``."""
+    return path if lang == DEFAULT else f"{lang}/{path}"
+
+
+def page_language(path: str) -> str:
+    """The language of the page at ``path`` (its first folder, else English)."""
+    first, _, rest = path.partition("/")
+    return first if rest and first in LANGUAGES and first != DEFAULT else DEFAULT
+
+
+def unlocalized(path: str) -> str:
+    """The English path of the page at ``path``: ``nl/programmes/a.md`` -> ``programmes/a.md``."""
+    lang = page_language(path)
+    return path if lang == DEFAULT else path[len(lang) + 1:]
+
+
+def alternates(path: str, languages: tuple[str, ...] = LANGUAGES) -> dict[str, str]:
+    """The same page in each of ``languages``: {lang: path}."""
+    base = unlocalized(path)
+    return {lang: localized(base, lang) for lang in languages}
 
 
 def programme_path(p: Programme) -> str:
