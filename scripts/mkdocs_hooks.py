@@ -276,14 +276,15 @@ def on_post_build(config):
 # -- the files ---------------------------------------------------------------------
 
 class SiteFiles(Files):
-    """The site's files, less the pages another process builds: MkDocs'
-    build reads and writes :meth:`documentation_pages`, while links are
-    checked against every file (``get_file_from_path``), so a page may
-    link to the same page in another language."""
+    """The site's files, less the pages another process builds (or none,
+    for a language the build leaves out): MkDocs' build reads and writes
+    :meth:`documentation_pages`, while links are checked against every file
+    (``get_file_from_path``), so a page may link to the same page in another
+    language."""
 
     def __init__(self, files) -> None:
         super().__init__(files)
-        self.elsewhere: set[str] = set()  # the src_uri of each page another process builds
+        self.elsewhere: set[str] = set()  # the src_uri of each page this process does not build
 
     def documentation_pages(self, **kwargs):
         pages = super().documentation_pages(**kwargs)
@@ -359,17 +360,16 @@ def on_files(files: Files, config) -> Files:
     else:
         raise PluginError(f"the data has {summary(built.problems)}; nothing was built. "
                           "Fix the errors listed above (make check shows them too).")
-    built_languages = set(session.languages)
-    for f in list(files):
-        # the hand-written pages of a language this build leaves out (docs/nl/about.md)
-        if f.is_documentation_page() and urls.page_language(f.src_uri) not in built_languages:
-            files.remove(f)
     for path in generated:
         if files.get_file_from_path(path) is not None:
             raise PluginError(f"docs/{path} exists but the directory generates that file; "
                               "rename or remove docs/" + path)
         files.append(_generated(config, generated, path))
     files = SiteFiles(files)
+    # the hand-written pages of a language this build leaves out (docs/nl/about.md) are not
+    # built, but stay known, so that the English pages' links to them hold (DIRECTORY_LANGUAGES=en)
+    files.elsewhere.update(f.src_uri for f in files if f.is_documentation_page()
+                           and urls.page_language(f.src_uri) not in session.languages)
     shown.pages_total = len(files.documentation_pages())
     return files
 
