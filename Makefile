@@ -79,9 +79,10 @@ links: $(VENV)/.site
 	$(PY) -m directory links $(DATA) --report $(or $(REPORT),build/link-report.md) --json $(or $(REPORT_JSON),build/link-report.json)
 
 N ?= 1000
+LANGS ?= en nl da
 bench: $(VENV)/.dev browser
 	@mkdir -p build
-	$(PY) -m bench.run $(foreach n,$(N),--n $(n)) --json build/bench.json
+	$(PY) -m bench.run $(foreach n,$(N),--n $(n)) --langs "$(LANGS)" --json build/bench.json
 
 # the repository's settings (.github/repository.yml) into the files GitHub reads,
 # and the commands that set the rest once (README: "Setting up the repository")

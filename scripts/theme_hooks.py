@@ -8,7 +8,7 @@ language: ``t(key)``, the catalogue's words (directory.render.i18n);
 ``search_words(id, area)``, the header search box's words for its script, as
 a JSON block (directory.search.words); ``in_language(path)``, a path in the
 site of the page's language. A page's language is the folder it stands in
-(directory.render.urls.language_of). It is kept apart from mkdocs_hooks.py
+(directory.render.urls.page_language). It is kept apart from mkdocs_hooks.py
 because the theme needs it wherever it is used: the benchmark's floor, a
 bare MkDocs build of the same pages without the directory's own hooks, keeps
 it.
@@ -30,7 +30,7 @@ def page_language(context) -> str:
     """The language of the page a template renders (the default without one)."""
     page = context.get("page")
     path = page.file.src_uri if page is not None and getattr(page, "file", None) else ""
-    return urls.language_of(path)
+    return urls.page_language(path)
 
 
 @pass_context
@@ -45,7 +45,7 @@ def search_words(context, element_id, area):
 
 @pass_context
 def in_language(context, path):
-    return urls.in_language(path, page_language(context))
+    return urls.localized(path, page_language(context))
 
 
 def on_env(env, config, files):

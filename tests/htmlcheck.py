@@ -94,15 +94,19 @@ from directory import description
 TEMPLATE_ATTRIBUTES: dict[str, set[str]] = {
     "html": {"class", "lang"}, "head": set(), "body": {"dir", "data-md-color-scheme", "data-md-color-primary",
                                                         "data-md-color-accent"},
-    "meta": {"charset", "name", "content"}, "title": set(), "link": {"rel", "href", "media"},
+    "meta": {"charset", "name", "content"}, "title": set(),
+    "link": {"rel", "href", "media", "hreflang"},  # hreflang: the same page in each language
     "script": {"src", "type", "id"}, "noscript": set(),
     "header": {"class", "data-md-component"}, "main": {"class", "data-md-component"},
     "footer": {"class"}, "article": {"class"}, "nav": {"class", "aria-label", "aria-labelledby",
                                                          "aria-expanded", "data-md-level"},
     "div": {"class", "data-md-component", "data-md-type", "hidden", "id", "lang",
             "role"},  # role: the serve error banner (mkdocs_hooks.with_errors)
-    "span": {"class", "aria-hidden", "lang"}, "p": {"class", "hidden"},
-    "a": {"href", "class", "title", "aria-label", "data-md-component"},
+    "span": {"class", "aria-hidden", "lang"},
+    "p": {"class", "hidden", "lang",  # lang: the 404 page's line in each language
+          "data-reviewed", "data-printed"},  # the print line's words (overrides/main.html)
+    "a": {"href", "class", "title", "aria-label", "data-md-component",
+          "hreflang", "lang", "data-dir-switch"},  # the language switch (partials/language-switch.html)
     "button": {"class", "data-md-component", "hidden", "type"},
     "form": {"class", "role", "action", "method", "aria-label"},
     "input": {"class", "type", "id", "name", "autocomplete", "checked", "data-md-toggle", "placeholder",
@@ -113,7 +117,8 @@ TEMPLATE_ATTRIBUTES: dict[str, set[str]] = {
     "svg": {"xmlns", "viewbox"}, "path": {"d"},
     "table": set(), "thead": set(), "tbody": set(), "tr": set(), "th": {"align", "style"},
     "td": {"align", "style"}, "dl": set(), "dt": set(), "dd": set(), "details": set(), "summary": set(),
-    "strong": set(), "em": set(), "code": set(), "pre": set(), "hr": set(), "br": set(),
+    "strong": {"lang"},  # the label over a translation, in the page's language (_macros.md.j2)
+    "em": set(), "code": set(), "pre": set(), "hr": set(), "br": set(),
     "blockquote": set(),
 }
 # What the pictures' templates write (scripts/directory/render/templates/pictures/):
@@ -240,7 +245,7 @@ def foreign_markup(site: Path, page: Path, link_hosts: set[str], scripts: set[st
                 out.append(f"{at} has the attribute {name}={value!r}")
             elif name == "style" and not STYLE.match(value):
                 out.append(f"{at} has the style {value!r}")
-            elif name == "lang" and not LANG.match(value):
+            elif name in ("lang", "hreflang") and not LANG.match(value) and (name, value) != ("hreflang", "x-default"):
                 out.append(f"{at} has the language {value!r}")
             elif name in URL_ATTRIBUTES:
                 out.extend(f"{at} {problem}" for problem in _url_problems(site, page, tag, dict(attrs), name,

@@ -1,14 +1,20 @@
 """Benchmark: generate, validate and build the site for N synthetic records.
 
     python -m bench.run --n 1000 [--n 10000 ...] [--json build/bench.json] [--keep DIR] [--seed S]
-                        [--no-search] [--no-recall]
+                        [--no-search] [--no-recall] [--langs "en nl da"]
 
 For each N, in a temporary folder (or DIR/n<N> with --keep):
 
 generation   bench.synthetic writes N programme records (in-process)
 validation   directory.validate.validate(folder) (in-process, one run)
 build        the real site: ``python -m mkdocs build --strict --clean`` in the
-             repository with DIRECTORY_DATA=<folder> (hooks, search, everything)
+             repository with DIRECTORY_DATA=<folder> (hooks, search, everything),
+             in the languages --langs names (DIRECTORY_LANGUAGES; all three by
+             default, ``make bench LANGS=...``)
+one language the same build in English alone, when --langs names more: the
+             languages' cost is build / one language (the issue's target:
+             three languages at most 1.6 times one), with the bytes of an
+             English programme page and of the search index in both
 floor        the same site built by bare MkDocs: every file
              ``python -m directory render`` writes (the pages, the open data,
              the schemas and the search index: the files the hooks add, both
@@ -82,7 +88,9 @@ except ImportError:  # not on Windows: no CPU times of the builds there
     resource = None
 
 from directory import model
-from directory.site import site_files
+from directory.languages import DEFAULT, LANGUAGES
+from directory.site import LanguagesError, Options, site_files
+from directory.site import languages as site_languages
 from directory.problems import summary
 from directory.load import data_files
 from directory.search import INDEX_FOLDER
@@ -99,6 +107,8 @@ FIELDS = [
     "site_bytes", "site_files", "site_mb",
     "coverage_page_kb", "timeline_page_kb", "pictures_s", "pictures_cpu_s", "pictures_build_pct",
 ]
+# ... and with more than one language, the one-language build beside it
+LANGUAGE_FIELDS = ["build_one_language_s", "languages_ratio", "programme_page_kb_mean_one_language"]
 # ... and the size of the search index: zero while the site has none
 SEARCH_FIELDS = ["search_index_bytes", "search_index_mb"]
 
@@ -109,6 +119,9 @@ COLUMNS = [  # (heading, field, format)
     ("build s", "build_s", "{:.2f}"),
     ("floor s", "floor_s", "{:.2f}"),
     ("build/floor", "build_floor_ratio", "{:.2f}"),
+    ("languages", "languages", "{}"),
+    ("1 language s", "build_one_language_s", "{:.2f}"),
+    ("langs/1", "languages_ratio", "{:.2f}"),
     ("KB/programme page", "programme_page_kb_mean", "{:.1f}"),
     ("site MB", "site_mb", "{:.1f}"),
     ("search index MB", "search_index_mb", "{:.2f}"),
@@ -146,6 +159,7 @@ RECALL_COLUMNS = [
 # what the largest N is compared with: (label, field, target, format)
 TARGETS = [
     ("build/floor", "build_floor_ratio", 1.15, "{:.2f}"),
+    ("languages/one language", "languages_ratio", 1.6, "{:.2f}"),
     ("KB/programme page", "programme_page_kb_mean", 40, "{:.1f} KB"),
     ("first results", "first_results_s_max", 0.5, "{:.3f} s"),
     ("first results transfer", "first_results_kb_max", 300, "{:,.0f} KB"),
@@ -184,8 +198,8 @@ def measure_recall_of(directory, data: Path, site_dir: Path, work: Path, n: int)
     return measure_recall(directory, data, site_dir / INDEX_FOLDER, work)
 
 
-def _env(data: Path) -> dict[str, str]:
-    env = dict(os.environ, DIRECTORY_DATA=str(data), NO_MKDOCS_2_WARNING="1")
+def _env(data: Path, languages: str = "") -> dict[str, str]:
+    env = dict(os.environ, DIRECTORY_DATA=str(data), NO_MKDOCS_2_WARNING="1", DIRECTORY_LANGUAGES=languages)
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT / "scripts"), env.get("PYTHONPATH")]))
     env.pop("GITHUB_REPOSITORY", None)  # no "edit this record" links: both builds render alike
     return env
@@ -398,11 +412,12 @@ def machine() -> dict:
     return info
 
 
-def bench(n: int, work: Path, seed: int, search: bool = True, recall: bool = True) -> dict:
-    """Every measure for N records, working in ``work`` (which must be empty)."""
-    data, site = work / "data", work / "site"
+def bench(n: int, work: Path, seed: int, search: bool = True, recall: bool = True,
+          languages: tuple[str, ...] = LANGUAGES) -> dict:
+    """Every measure for N records in ``languages``, working in ``work`` (which must be empty)."""
+    data, site, site_one = work / "data", work / "site", work / "site-one-language"
     floor, floor_docs, floor_site = work / "floor", work / "floor" / "docs", work / "floor" / "site"
-    row: dict = {"n": n, "seed": seed, "machine": machine()}
+    row: dict = {"n": n, "seed": seed, "machine": machine(), "languages": " ".join(languages)}
 
     progress(f"generating {n} records…")
     with _Timer() as t:
@@ -426,20 +441,30 @@ def bench(n: int, work: Path, seed: int, search: bool = True, recall: bool = Tru
     # the model, the pages, the field reference, the open data and the search index
     with _Timer() as t, PictureTimer() as pictures:
         directory = model.build(result.context)
-        files, index = site_files(result.context, directory)
+        files, index = site_files(result.context, directory, Options(languages=languages))
     row["files_s"], row["index_s"] = t.wall, round(index.seconds, 3)
     row["pictures_s"], row["pictures_cpu_s"] = round(pictures.seconds, 4), round(pictures.cpu, 4)
     row["pictures_calls"] = pictures.calls
     row["pictures_files_pct"] = round(100 * pictures.cpu / t.cpu, 2) if t.cpu else None
     row["files"] = len(files)
     row["pages"] = sum(1 for path in files if path.endswith(".md"))
-    del files, result, directory
+    del files, result  # the model stays: the recall measures against it
 
-    env = _env(data)
-    progress(f"building the site for {n} records (mkdocs build --strict)…")
+    env = _env(data, " ".join(languages))
+    progress(f"building the site for {n} records in {', '.join(languages)} (mkdocs build --strict)…")
     row["build_s"], row["build_cpu_s"], stderr = _run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-d", str(site)], env, ROOT, "mkdocs build")
     row["build_reported_s"] = _reported(stderr)
+    if len(languages) > 1:
+        progress(f"building the site for {n} records in {DEFAULT} alone…")
+        row["build_one_language_s"], row["build_one_language_cpu_s"], _ = _run(
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-d", str(site_one)],
+            _env(data, DEFAULT), ROOT, "mkdocs build (one language)")
+        row["languages_ratio"] = round(row["build_s"] / row["build_one_language_s"], 3)
+        one = measure_site(site_one)
+        row["programme_page_kb_mean_one_language"] = one["programme_page_kb_mean"]
+        row["search_index_bytes_one_language"] = one["search_index_bytes"]
+        shutil.rmtree(site_one)
 
     progress("rendering the pages for the floor (python -m directory render)…")
     _run([sys.executable, "-m", "directory", "render", str(data), str(floor_docs)], env, ROOT, "directory render")
@@ -578,9 +603,16 @@ def main(argv: list[str] | None = None) -> int:
                         help="skip the browser timings of the search")
     parser.add_argument("--no-recall", dest="recall", action="store_false",
                         help="skip the recall of the search (node, before and after issue 12)")
+    parser.add_argument("--langs", default=" ".join(LANGUAGES), metavar="LANGS",
+                        help="the languages to build, e.g. 'en nl da' (default) or 'en'; with more than one, "
+                             "the build in English alone is measured beside it")
     args = parser.parse_args(argv)
     if any(n < 1 for n in args.n):
         parser.error("N must be at least 1")
+    try:
+        languages = site_languages(args.langs)
+    except LanguagesError as exc:
+        parser.error(str(exc))
 
     rows = []
     for n in args.n:
@@ -589,14 +621,16 @@ def main(argv: list[str] | None = None) -> int:
             for sub in ("data", "site", "floor", "recall"):
                 shutil.rmtree(work / sub, ignore_errors=True)
             work.mkdir(parents=True, exist_ok=True)
-            rows.append(bench(n, work, args.seed, args.search, args.recall))
+            rows.append(bench(n, work, args.seed, args.search, args.recall, languages))
         else:
             with tempfile.TemporaryDirectory(prefix=f"bench-n{n}-") as tmp:
-                rows.append(bench(n, Path(tmp), args.seed, args.search, args.recall))
+                rows.append(bench(n, Path(tmp), args.seed, args.search, args.recall, languages))
         row = rows[-1]
         progress(f"N={n}: generation {row['generation_s']:.2f} s, validation {row['validation_s']:.2f} s, "
                  f"build {row['build_s']:.2f} s (CPU {row['build_cpu_s']:.2f} s), "
-                 f"floor {row['floor_s']:.2f} s (CPU {row['floor_cpu_s']:.2f} s)")
+                 f"floor {row['floor_s']:.2f} s (CPU {row['floor_cpu_s']:.2f} s)"
+                 + (f", in {DEFAULT} alone {row['build_one_language_s']:.2f} s "
+                    f"(CPU {row['build_one_language_cpu_s']:.2f} s)" if "build_one_language_s" in row else ""))
         if args.json:  # after every N, so that a long run leaves what it measured
             args.json.parent.mkdir(parents=True, exist_ok=True)
             args.json.write_text(json.dumps(rows, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")

@@ -13,27 +13,30 @@ from . import site
 from .schema import editor
 from .tools import fmt, links, new
 from .problems import errors, summary
+from .render import i18n
 from .validate import validate
 
 
 def _check(args) -> int:
     result = validate(args.data)
+    # the site's own words too: a catalogue with problems stops the build as data errors do
+    problems = sorted(result.problems + i18n.check())
     fmt = args.format
     if fmt == "auto":
         fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
     if fmt == "json":
-        json.dump([p.__dict__ for p in result.problems], sys.stdout, ensure_ascii=False, indent=2)
+        json.dump([p.__dict__ for p in problems], sys.stdout, ensure_ascii=False, indent=2)
         print()
     else:
-        for p in result.problems:
+        for p in problems:
             print(p.github() if fmt == "github" else p.format())
-        if not result.problems:
+        if not problems:
             n = len(result.context.records)
             print(f"{args.data}: {n} records, no problems")
         else:
             sys.stdout.flush()
-            print(f"{args.data}: {summary(result.problems)}", file=sys.stderr)
-    return 1 if errors(result.problems) else 0
+            print(f"{args.data}: {summary(problems)}", file=sys.stderr)
+    return 1 if errors(problems) else 0
 
 
 def _render(args) -> int:

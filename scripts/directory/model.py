@@ -13,6 +13,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
+from .languages import LANGUAGES
+from .names import library_name
 from .schema import SCHEMA, dates
 from .schema.dates import PartialDate
 from .schema.records import RECORD_LISTS, Context, Record
@@ -76,6 +78,12 @@ def _texts(value: Any, original: str) -> Texts:
 
 @dataclass(frozen=True)
 class Term:
+    """A term of a vocabulary. ``label`` has the term's name in each of the
+    site's languages: as the data writes it, or for a country or region
+    that leaves a language out, as the CLDR or pycountry name it
+    (:mod:`directory.names`; the vocabulary-labels rule sees that none is
+    missing)."""
+
     id: str
     label: Texts
     extra: dict = field(default_factory=dict, compare=False, hash=False)
@@ -83,6 +91,20 @@ class Term:
     @property
     def en(self) -> str:
         return self.label.en or self.id
+
+    def name(self, lang: str) -> str:
+        """The label in ``lang``."""
+        return self.label.by_lang.get(lang) or self.en
+
+    def plural(self, lang: str) -> str:
+        """A kind's name in the plural, in ``lang``."""
+        plural = self.extra.get("plural") or {}
+        return plural.get(lang) or plural.get("en") or self.en
+
+    def description(self, lang: str) -> str | None:
+        """What the term means, in ``lang``, where the vocabulary says."""
+        texts = self.extra.get("description") or {}
+        return texts.get(lang) or None
 
 
 @dataclass
@@ -92,8 +114,8 @@ class Vocabularies:
     def term(self, vocab: str, term_id: str) -> Term:
         return self.terms[vocab][term_id]
 
-    def label(self, vocab: str, term_id: str) -> str:
-        return self.terms[vocab][term_id].en
+    def label(self, vocab: str, term_id: str, lang: str = "en") -> str:
+        return self.terms[vocab][term_id].name(lang)
 
     def ordered(self, vocab: str) -> list[Term]:
         return list(self.terms.get(vocab, {}).values())
@@ -385,6 +407,18 @@ class _FieldReader:
         return value
 
 
+def _labels(vocab: str, term_id: str, label: Any) -> dict[str, str]:
+    """A term's label in each of the site's languages: the data's, and for a
+    language it leaves out, the name a library gives a country or region."""
+    out = dict(label or {})
+    for lang in LANGUAGES:
+        if not out.get(lang):
+            name = library_name(vocab, term_id, lang)
+            if name:
+                out[lang] = name
+    return out
+
+
 def _location(rec: Record) -> Location:
     return Location(rec.file.path, rec.file.position(rec.path).line)
 
@@ -392,7 +426,7 @@ def _location(rec: Record) -> Location:
 def build(ctx: Context) -> Directory:
     """The directory from a validated context (call only when it has no errors)."""
     vocab = Vocabularies({
-        name: {tid: Term(tid, _texts(t.get("label"), "en"),
+        name: {tid: Term(tid, _texts(_labels(name, tid, t.get("label")), "en"),
                          {k: v for k, v in t.items() if k not in ("id", "label")})
                for tid, t in terms.items()}
         for name, terms in ctx.vocab.items()

@@ -4,15 +4,24 @@
 builds the model and makes every generated file, by its path under the docs
 root (:mod:`directory.render.urls`):
 
-- the pages rendered from the records (``render.render_pages``);
+- the pages rendered from the records, in each of the site's languages
+  (``render.page_plan``: English at the root, Dutch under ``nl/``, Danish
+  under ``da/``);
 - the field reference, from the schema and the validated vocabularies
-  (``render.reference.reference_page``);
-- the rules of the check, with their examples (``rules_page.rules_page``);
+  (``render.reference.reference_page``), and the rules of the check, with
+  their examples (``rules_page.rules_page``), in each language;
 - the open data, written from the validated records (never copies of the
   editors' files): one YAML file a list and all records as one JSON document
   (:mod:`directory.exports`), the schema, and the schema for editors' tools
   with the vocabularies (:mod:`directory.schema.editor`);
 - the search and filter index (:mod:`directory.search`), as bytes.
+
+The pages are rendered when they are read (:class:`Files`): a site in three
+languages has three times the pages, and whoever takes them renders each
+where it needs it (the MkDocs hook renders each language's pages in a
+process of its own). Everything that does not depend on the language is
+made once: the check, the model, the open data, the schemas and the search
+index, which all languages share.
 
 The MkDocs hook, ``python -m directory render``, the benchmark's floor (which
 renders with that command) and the tests all take their files from here, so
@@ -21,8 +30,10 @@ they see the same site. Nothing here keeps state between calls.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import os
 import time
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -32,7 +43,8 @@ from .schema import editor as editor_schema
 from .exports import export_json, export_yaml
 from .model import Directory
 from .problems import Problem
-from .render import Options, render_pages
+from .languages import DEFAULT, LANGUAGES
+from .render import Options, i18n, page_plan
 from .render import urls
 from .render.reference import reference_page
 from .search import INDEX_FOLDER, IndexStats, index_files
@@ -41,9 +53,46 @@ from .schema.records import Context
 from .render.rules_page import PATH as RULES_PATH, rules_page
 from .schema import SCHEMA_PATH
 
-__all__ = ["Options", "Site", "build", "environment_options", "without_records", "write"]
+__all__ = ["Files", "Options", "Site", "build", "environment_options", "without_records", "write"]
 
 REPOSITORY = Path(__file__).resolve().parents[2]  # the repository this package stands in
+
+
+class Files(Mapping):
+    """Every file of the site by its path: the pages rendered each time they
+    are read (nothing keeps them), everything else as it was made.
+
+    ``render(path)`` is how a page is made; ``language(path)`` says which
+    language a page is in (None for the files all languages share)."""
+
+    def __init__(self) -> None:
+        self._made: dict[str, str | bytes] = {}
+        self._later: dict[str, Callable[[], str]] = {}
+
+    def made(self, path: str, content: str | bytes) -> None:
+        self._made[path] = content
+
+    def later(self, path: str, render: Callable[[], str]) -> None:
+        self._later[path] = render
+
+    def rendered_later(self, path: str) -> bool:
+        """Whether ``path`` is a page rendered when it is read."""
+        return path in self._later
+
+    def __getitem__(self, path: str) -> str | bytes:
+        if path in self._made:
+            return self._made[path]
+        return self._later[path]()
+
+    def __contains__(self, path: object) -> bool:
+        return path in self._made or path in self._later
+
+    def __iter__(self) -> Iterator[str]:
+        yield from self._later
+        yield from self._made
+
+    def __len__(self) -> int:
+        return len(self._made) + len(self._later)
 
 
 @dataclass
@@ -69,10 +118,11 @@ def build(folder: Path | str, options: Options | None = None) -> Site:
     else against ``DIRECTORY_TODAY`` or the real date."""
     started = time.perf_counter()
     result = validate(folder, options.today if options else None)
+    catalogue = i18n.check()
     seconds = {"validation": time.perf_counter() - started}
     records = len(result.context.records)
-    if not result.ok:
-        return Site(result.problems, None, {}, records, seconds=seconds)
+    if not result.ok or catalogue:
+        return Site(sorted(result.problems + catalogue), None, {}, records, seconds=seconds)
     started = time.perf_counter()
     directory = model.build(result.context)
     files, index = site_files(result.context, directory, options)
@@ -90,21 +140,26 @@ def without_records(options: Options | None = None) -> Site:
 
 
 def site_files(context: Context, directory: Directory,
-               options: Options | None = None) -> tuple[dict[str, str | bytes], IndexStats]:
+               options: Options | None = None) -> tuple[Files, IndexStats]:
     """{site path: content} of the validated ``context`` and its model, and the
-    search index's figures."""
+    search index's figures. The pages of each of ``options.languages`` are
+    rendered when they are read."""
     options = dataclasses.replace(options or Options(), today=(options and options.today) or context.today)
-    files: dict[str, str | bytes] = dict(render_pages(directory, options))
-    files["fields.md"] = reference_page(context)
-    files[RULES_PATH] = rules_page()
+    files = Files()
+    for lang in options.languages:
+        for path, render in page_plan(directory, options, lang).items():
+            files.later(path, render)
+        files.later(urls.localized("fields.md", lang), functools.partial(reference_page, context, lang))
+        files.later(urls.localized(RULES_PATH, lang), functools.partial(rules_page, lang))
     for name, text in export_yaml(context).items():
-        files[urls.data_path(name)] = text
-    files[urls.data_path("directory.json")] = export_json(context, urls.schema_path(SCHEMA_PATH.name))
-    files[urls.schema_path(SCHEMA_PATH.name)] = SCHEMA_PATH.read_bytes()
+        files.made(urls.data_path(name), text)
+    files.made(urls.data_path("directory.json"), export_json(context, urls.schema_path(SCHEMA_PATH.name)))
+    files.made(urls.schema_path(SCHEMA_PATH.name), SCHEMA_PATH.read_bytes())
     # the schema the published data files name: the data schema with the vocabularies' terms
-    files[urls.schema_path(editor_schema.EDITOR_SCHEMA_PATH.name)] = editor_schema.for_context(context)
+    files.made(urls.schema_path(editor_schema.EDITOR_SCHEMA_PATH.name), editor_schema.for_context(context))
     index, stats = index_files(directory, urls.programme_url)
-    files.update((f"{INDEX_FOLDER}/{path}", content) for path, content in index.items())
+    for path, content in index.items():
+        files.made(f"{INDEX_FOLDER}/{path}", content)
     return files, stats
 
 
@@ -112,8 +167,28 @@ def site_files(context: Context, directory: Directory,
 
 def environment_options(root: Path = REPOSITORY) -> Options:
     """The options of a site built from the repository at ``root``: its
-    'Edit this record' links from the environment (:func:`edit_url`)."""
-    return Options(edit_url=edit_url(root))
+    'Edit this record' links from the environment (:func:`edit_url`), and
+    its languages (:func:`languages`)."""
+    return Options(edit_url=edit_url(root), languages=languages())
+
+
+class LanguagesError(ValueError):
+    """DIRECTORY_LANGUAGES names a language the site does not have."""
+
+
+def languages(value: str | None = None) -> tuple[str, ...]:
+    """The languages to build: DIRECTORY_LANGUAGES (``en``, ``en nl``; the
+    benchmark builds English alone to compare), else all of the site's.
+    English, the site's root, is always built."""
+    value = os.environ.get("DIRECTORY_LANGUAGES", "") if value is None else value
+    asked = [v for v in value.replace(",", " ").split() if v]
+    if not asked:
+        return LANGUAGES
+    unknown = [v for v in asked if v not in LANGUAGES]
+    if unknown:
+        raise LanguagesError(f"DIRECTORY_LANGUAGES names {', '.join(unknown)}; the site's languages are "
+                             + ", ".join(LANGUAGES))
+    return tuple(lang for lang in LANGUAGES if lang == DEFAULT or lang in asked)
 
 
 def edit_url(root: Path = REPOSITORY) -> Callable[[str], str] | None:

@@ -1,6 +1,7 @@
 """Accessibility: axe-core's WCAG 2.x A and AA rules find nothing on any kind
-of page, at desktop and phone widths; every page says it is in English and
-marks Dutch and Danish names and texts with their language.
+of page, in English, Dutch and Danish, at desktop and phone widths; every
+page says its language (English at the root, Dutch under /nl/, Danish under
+/da/) and marks Dutch and Danish names and texts with their language.
 
 axe-core comes from node_modules (package.json; make test runs npm ci)."""
 from __future__ import annotations
@@ -48,6 +49,12 @@ PAGES = [
     f"/compare/?p={DANISH}&p={PLAN}&p={PILLAR}",
     "/404.html",
 ]
+# every page but the one 404 page again in Dutch and Danish, at the same path under /nl/ and /da/
+TRANSLATED = [f"/{lang}{path}" for lang in ("nl", "da") for path in PAGES if path != "/404.html"]
+# ... of which these at the phone width too (the same templates as English, with their own words:
+# the header with its switch, a record page and the directory page)
+TRANSLATED_PHONE = [f"/{lang}{path}" for lang in ("nl", "da")
+                    for path in ("/", f"/programmes/{PLAN}/", "/directory/?country=BE&theme=parenting-support&q=ouders")]
 
 
 def axe(page) -> list[dict]:
@@ -85,7 +92,7 @@ def sized_page(browser, viewport):
 
 
 def settle(page, path):
-    if path.startswith("/directory/"):
+    if re.match(r"(/nl|/da)?/directory/", path):
         page.locator("#dir-app[data-state=ready]").wait_for()
     if path.startswith("/coverage/"):
         page.locator("#pic-coverage[data-state=ready]").wait_for()
@@ -100,6 +107,28 @@ def test_no_axe_violations(sized_page, site_url, path):
     settle(sized_page, path)
     violations = axe(sized_page)
     assert not violations, f"{path}:\n{report(violations)}"
+
+
+@pytest.mark.parametrize("path", TRANSLATED)
+def test_no_axe_violations_in_dutch_and_danish(page, site_url, path):
+    page.goto(site_url + path)
+    settle(page, path)
+    violations = axe(page)
+    assert not violations, f"{path}:\n{report(violations)}"
+
+
+@pytest.mark.parametrize("path", TRANSLATED_PHONE)
+def test_no_axe_violations_in_dutch_and_danish_at_the_phone_width(browser, site_url, path):
+    context = browser.new_context(viewport=VIEWPORTS["phone"])
+    page = context.new_page()
+    page.set_default_timeout(15000)
+    try:
+        page.goto(site_url + path)
+        settle(page, path)
+        violations = axe(page)
+    finally:
+        context.close()
+    assert not violations, f"{path} (phone):\n{report(violations)}"
 
 
 def test_no_axe_violations_with_the_header_search_open(sized_page, site_url, viewport):
@@ -156,6 +185,12 @@ def snippet(text: str) -> str:
 def test_every_page_is_in_english(page, site_url, path):
     page.goto(site_url + path)
     assert page.evaluate("document.documentElement.getAttribute('lang')") == "en"
+
+
+@pytest.mark.parametrize("path", TRANSLATED)
+def test_every_dutch_and_danish_page_says_its_language(page, site_url, path):
+    page.goto(site_url + path)
+    assert page.evaluate("document.documentElement.getAttribute('lang')") == path.split("/")[1]
 
 
 @pytest.mark.parametrize("programme", [DANISH, PLAN, PILLAR, "sos-simba-familiezorg"])

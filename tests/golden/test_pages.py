@@ -30,7 +30,8 @@ def pages():
 
 
 def test_the_set_of_pages(pages):
-    assert sorted(p for p in pages if p.endswith(".md")) == [
+    english = [p for p in pages if p.endswith(".md") and not p.startswith(("nl/", "da/"))]
+    assert sorted(english) == [
         "browse/countries.md", "browse/kinds.md", "browse/themes.md", "compare.md",
         "contacts/index.md", "contacts/person-a.md", "coverage.md", "directory.md", "fields.md", "index.md",
         "organisations/index.md", "organisations/org-dk.md", "organisations/org-nl.md",
@@ -38,7 +39,10 @@ def test_the_set_of_pages(pages):
         "programmes/house-old.md", "programmes/index.md", "programmes/pillar-a.md",
         "programmes/plan-a.md", "review.md", "rules.md", "sources/index.md", "timeline.md",
     ]
-    # beside them the open data, the schemas and the search index; nothing else
+    # the same pages in Dutch and Danish, at the same paths under nl/ and da/
+    for lang in ("nl", "da"):
+        assert sorted(p for p in pages if p.startswith(f"{lang}/")) == sorted(f"{lang}/{p}" for p in english)
+    # beside them the open data, the schemas and the search index (one for all languages); nothing else
     assert sorted(p for p in pages if not p.endswith(".md") and not p.startswith("directory-index/")) == [
         "data/contacts.yaml", "data/directory.json", "data/organisations.yaml", "data/programmes.yaml",
         "data/sources.yaml", "data/vocabularies.yaml",
@@ -52,6 +56,11 @@ GOLDEN = ["programmes/home-new.md", "programmes/pillar-a.md", "programmes/house-
           "programmes/plan-a.md", "programmes/action-a.md",
           "contacts/person-a.md", "organisations/org-dk.md", "organisations/org-nl.md", "browse/countries.md", "sources/index.md",
           "programmes/index.md", "review.md"]
+
+
+# in each language: a programme (in Danish, with English), a plan (in Dutch) and the directory page
+GOLDEN += ["directory.md"] + [f"{lang}/{path}" for lang in ("nl", "da")
+                              for path in ("programmes/home-new.md", "programmes/plan-a.md", "directory.md")]
 
 
 @pytest.mark.parametrize("path", GOLDEN)

@@ -36,6 +36,12 @@ def test_the_benchmark_reports_every_measure(tmp_path):
     row = rows[0]
     for field in run.FIELDS:
         assert isinstance(row[field], (int, float)) and row[field] > 0, field
+    # the default builds all three languages and English alone beside them
+    assert row["languages"] == "en nl da"
+    for field in run.LANGUAGE_FIELDS:
+        assert isinstance(row[field], (int, float)) and row[field] > 0, field
+    assert row["languages_ratio"] == round(row["build_s"] / row["build_one_language_s"], 3)
+    assert row["search_index_bytes_one_language"] == row["search_index_bytes"]  # shared, not tripled
     for field in run.SEARCH_FIELDS:  # zero while the site has no search index
         assert isinstance(row[field], (int, float)) and row[field] >= 0, field
     assert row["search_index_bytes"] == sum(row["search_index_parts"].values())

@@ -32,9 +32,10 @@ HOSTILE = FIXTURES / "hostile"
 MATERIAL = Path(__import__("material").__file__).parent / "templates"
 ASSETS = [ROOT / "docs", MATERIAL]
 
-# the commented-out confidential contact of tests/fixtures/hostile/contacts.yaml
-CONFIDENTIAL = ["hostile-confidential", "Verborgen", "Vertrouwelijk", "geheim.example", "111 22 33",
-                "1112233"]
+# the commented-out confidential contact of tests/fixtures/hostile/contacts.yaml: its name
+# whole (each word alone is a Dutch word the Dutch pages may use: "vertrouwelijk", confidential)
+CONFIDENTIAL = ["hostile-confidential", "Verborgen Vertrouwelijk", "verborgen.vertrouwelijk", "geheim.example",
+                "111 22 33", "1112233"]
 
 
 def test_the_hostile_fixture_passes_the_check():
@@ -156,7 +157,7 @@ PLANTS = {
     "inline script": ("index.html", "</body>", "<script>alert(1)</script></body>"),
     "style attribute": ("index.html", "<article ", '<article style="display:none" '),
     "meta refresh": ("index.html", "</head>", '<meta http-equiv="refresh" content="0;url=https://evil.example/"></head>'),
-    "confidential value in the data": ("data/contacts.yaml", "contacts:\n", "contacts:\n# Verborgen\n"),
+    "confidential value in the data": ("data/contacts.yaml", "contacts:\n", "contacts:\n# Verborgen Vertrouwelijk\n"),
     "NaN in the export": ("data/directory.json", '"format_version": 1', '"format_version": NaN'),
     "not the public view": ("data/contacts.yaml", "contacts:\n", "contacts:\n- {id: x, confidential: true}\n"),
     "search index link": ("directory-index/meta/0.json", '[["programmes/', '[["javascript:alert(1)//'),

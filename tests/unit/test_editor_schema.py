@@ -318,10 +318,10 @@ def test_the_site_carries_a_schema_made_from_the_data_it_shows(tmp_path):
     text_ = vocabularies.read_text(encoding="utf-8")
     assert "\n  themes:\n" in text_
     vocabularies.write_text(text_.replace("\n  themes:\n", "\n  themes:\n    - id: brand-new\n"
-                                          "      label: {en: Brand new}\n", 1), encoding="utf-8")
+                                          "      label: {en: Brand new, nl: Gloednieuw, da: Splinterny}\n", 1), encoding="utf-8")
     result = validate(folder)
     assert result.ok, [p.format() for p in result.problems]
     files = site.build(folder).files
     published = json.loads(files[f"schema/{EDITOR_SCHEMA_PATH.name}"])
-    assert terms_of(published)["themes"]["brand-new"] == "Brand new"
+    assert terms_of(published)["themes"]["brand-new"] == "Brand new (nl: Gloednieuw; da: Splinterny)"
     assert published == generate(SCHEMA.root, result.context.vocabularies())

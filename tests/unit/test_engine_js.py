@@ -166,7 +166,7 @@ def words_cases() -> dict:
         counts = [[key, n, (text.get(plural(n)) or text["other"]).replace("{n}", format_decimal(n, locale=lang))]
                   for key, text in words.items() if isinstance(text, dict) for n in COUNTS]
         languages[lang] = {"words": words, "counts": counts}
-    paths = [[path, lang, urls.in_language(path, lang)] for path in ("programmes/a/", "directory/", "")
+    paths = [[path, lang, urls.localized(path, lang)] for path in ("programmes/a/", "directory/", "")
              for lang in (*i18n.LANGUAGES, "fr")]
     return {"languages": languages, "order": list(i18n.LANGUAGES), "paths": paths}
 

@@ -1,17 +1,30 @@
-"""Render the directory to Markdown pages through the Jinja templates.
+"""Render the directory to Markdown pages through the Jinja templates, in each of the site's languages.
 
-``render_pages(directory, options)`` returns ``{path: markdown}`` with paths
-relative to the site's docs root (``programmes/<id>.md``, see
-:mod:`directory.render.urls`). It depends on nothing but Jinja, so any
-Markdown site generator can take its output.
+``render_pages(directory, options, language)`` returns ``{path: markdown}``
+for one language, with paths relative to the site's docs root: English at the
+root (``programmes/<id>.md``), Dutch and Danish under their language's folder
+(``nl/programmes/<id>.md``; see :mod:`directory.render.urls`).
+``page_plan`` gives the same pages unrendered, each as a function that
+renders it, so that a site can render a language's pages where and when it
+needs them (:mod:`directory.site`). It depends on nothing but Jinja and
+Babel, so any Markdown site generator can take its output.
+
+Every interface word comes from the catalogue of the page's language
+(:mod:`directory.render.i18n`), every vocabulary term is shown by its label
+in that language, dates, numbers and amounts as the language writes them
+(:mod:`directory.render.formats`). Record content is never translated by
+the site: a record shows its text as its source wrote it, first, then a
+translation into the reader's language that an editor added (marked with
+its language), then the English it has.
 
 Text from the data never becomes markup: the templates' environment escapes
 every value for Markdown unless a helper marked it safe, and descriptions are
 rendered and sanitised (:mod:`directory.render.markdown`).
 
 The package: this module (the pages and the helpers their templates call),
-``markdown`` (Markdown text from the data's values), ``urls`` (where
-everything stands in the site), ``reference`` (the field reference page) and
+``i18n`` (the catalogues), ``formats`` (dates and numbers), ``markdown``
+(Markdown text from the data's values), ``urls`` (where everything stands
+in the site), ``reference`` (the field reference page), ``rules_page`` and
 the templates in ``templates/``. :func:`directory.site.build` assembles the
 pages with the open data and the search index.
 """
@@ -23,15 +36,17 @@ import posixpath
 from dataclasses import dataclass
 from typing import Any, Callable
 
+from babel.lists import format_list
 from jinja2 import Environment, pass_context
 from markupsafe import Markup
 
 from .. import review
+from ..languages import LANGUAGES
 from ..schema.dates import PartialDate
 from ..model import Directory, Organisation, Programme, Term, Texts
-from . import markdown, pictures, urls
+from . import formats, i18n, markdown, pictures, urls
 from .markdown import anchor, escape_md, html_text, join, markdown_text, url_md
-from .urls import contact_path, organisation_path, programme_path
+from .urls import contact_path, localized, organisation_path, programme_path
 from ..search.words import words_script
 
 # A page lists its siblings only up to this many: a plan with a thousand
@@ -47,11 +62,14 @@ class Options:
     edit_url: Callable[[str], str] | None = None  # data file path -> URL of its editor
     data_url: str = urls.DATA  # where the data files are published, relative to the site root
     today: dt.date | None = None  # review dates are measured against it; None: review.today()
+    languages: tuple[str, ...] = LANGUAGES  # the languages the site is built in, the default first
 
 
-# -- template helpers --------------------------------------------------------
+# -- template helpers that need only the page's path --------------------------------
 
 def _rel(ctx, target: str) -> str:
+    """A link from the page to ``target``: a page (``.md``) in the page's own
+    language, any other file (open data, schemas) where it stands."""
     here = posixpath.dirname(ctx["page_path"])
     anchor = ""
     if "#" in target:
@@ -59,6 +77,8 @@ def _rel(ctx, target: str) -> str:
         anchor = "#" + anchor
     if not target:
         return anchor
+    if target.endswith(".md"):
+        target = localized(target, ctx["lang"])
     return _relpath(target, here or ".") + anchor
 
 
@@ -99,14 +119,7 @@ def record_link(ctx, record: Programme | Organisation) -> Markup:
 
 @pass_context
 def clink(ctx, c) -> Markup:
-    return Markup(f"[{escape_md(c.title)}]({_rel(ctx, contact_path(c))})")
-
-
-def short(texts: Texts) -> Markup:
-    """English where there is English, else the original marked with its language."""
-    if texts.en:
-        return Markup(escape_md(texts.en))
-    return lang_span(texts)
+    return Markup(f"[{escape_md(ctx['contact_title'](c))}]({_rel(ctx, contact_path(c))})")
 
 
 def lang_span(texts: Texts) -> Markup:
@@ -114,78 +127,143 @@ def lang_span(texts: Texts) -> Markup:
     return Markup(f'<span lang="{texts.original}">{escape_md(texts.source)}</span>')
 
 
-def date_human(value: PartialDate | None, missing: str = "not stated") -> str:
-    return value.human() if value else missing
+# -- the words of one language -------------------------------------------------------
 
+class Words:
+    """The helpers of the templates that say something in the page's
+    language: labels of terms, dates, amounts, ages, periods, and which of a
+    record's texts a page shows."""
 
-def amount(value: float | None, currency: str | None) -> str:
-    if value is None:
-        return "amount not stated"
-    number = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"
-    return f"{currency or ''} {number}".strip()
+    def __init__(self, directory: Directory, language: str):
+        self.language = language
+        self.catalogue = i18n.catalogue(language)
+        self.t = self.catalogue.t
+        self.vocab = directory.vocab
+        self._year_not_stated = self.t("date.year_not_stated")
+        self._list_locale = formats.LOCALES.get(language, language)
 
+    # terms
+    def label(self, vocab: str, term_id: str) -> str:
+        return self.vocab.label(vocab, term_id, self.language)
 
-def ages(p: Programme) -> str:
-    if not p.has_ages:
-        return "not stated"
-    parts = []
-    if p.prenatal:
-        parts.append("from pregnancy")
-    lo, hi = p.age_min, p.age_max
+    def term(self, term_id: str, vocab: str) -> str:
+        """The filter ``term``: ``p.themes | map('term', 'themes')``."""
+        return self.vocab.label(vocab, term_id, self.language)
 
-    def n(x: float) -> str:
-        return str(int(x)) if float(x).is_integer() else str(x)
+    def plural(self, term: Term) -> str:
+        return term.plural(self.language)
 
-    if lo is not None and hi is not None:
-        parts.append(f"{n(lo)}–{n(hi)} years")
-    elif lo is not None:
-        parts.append(f"from {n(lo)} years")
-    elif hi is not None:
-        parts.append(f"up to {n(hi)} years")
-    return ", ".join(parts)
+    def contact_title(self, c) -> str:
+        """What a contact is called: its name, else its unit, else 'Contact at' its organisation."""
+        return c.name or c.unit or self.t("contact.untitled", organisation=c.organisation.name.source)
 
+    def language_name(self, code: str) -> str:
+        """A language's name: its term's label, or its code when the vocabulary lacks it."""
+        terms = self.vocab.terms.get("languages", {})
+        return self.label("languages", code) if code in terms else code
 
-def period(p: Programme) -> str:
-    if p.start and p.end:
-        return f"{p.start.human()} – {p.end.human()}"
-    if p.start:
-        return f"from {p.start.human()} (end not stated)"
-    if p.end:
-        return f"until {p.end.human()} (start not stated)"
-    return "not stated"
+    # texts of a record
+    def short(self, texts: Texts) -> Markup:
+        """For lists: the text in the reader's language where the record has
+        it, else English, else the original, each marked with its language
+        unless it is the page's."""
+        for lang in (self.language, "en"):
+            text = texts.by_lang.get(lang)
+            if text:
+                return self._marked(text, lang)
+        return self._marked(texts.source, texts.original)
 
+    def _marked(self, text: str, lang: str) -> Markup:
+        if lang == self.language:
+            return Markup(escape_md(text))
+        return Markup(f'<span lang="{markdown.anchor(lang)}">{escape_md(text)}</span>')
 
-# a derived field as a page names it: (one value, several values)
-_DERIVED_WORDS = {"countries": ("country", "countries"), "regions": ("region", "regions"),
-                  "status": ("status", "status"), "period": ("period", "period")}
+    def translations(self, texts: Texts) -> list[tuple[str, str]]:
+        """The texts other than the original that a page shows after it: the
+        reader's language first, then English, then the others."""
+        return sorted(texts.translations(),
+                      key=lambda kv: (kv[0] != self.language, kv[0] != "en", kv[0]))
+
+    def pages_shown(self, texts: Texts) -> list[tuple[str, str]]:
+        """The original and the translations a page shows of ``texts``, in order."""
+        if not texts:
+            return []
+        return [(texts.original, texts.source)] + self.translations(texts)
+
+    # dates and numbers
+    def date(self, value: PartialDate | None, missing: str | None = None) -> str:
+        if value is None:
+            return self.t("value.not_stated") if missing is None else missing
+        return formats.date(value, self.language, self._year_not_stated)
+
+    def number(self, value: float) -> str:
+        return formats.number(value, self.language)
+
+    def amount(self, value: float | None, currency: str | None) -> str:
+        if value is None:
+            return self.t("funding.amount_not_stated")
+        return formats.amount(value, currency, self.language)
+
+    def list(self, items: list[str]) -> str:
+        """'a, b and c' as the language writes it (CLDR through Babel)."""
+        return format_list(list(items), locale=self._list_locale) if items else ""
+
+    def ages(self, p: Programme) -> str:
+        t = self.t
+        if not p.has_ages:
+            return t("value.not_stated")
+        parts = []
+        if p.prenatal:
+            parts.append(t("ages.prenatal"))
+        lo, hi = p.age_min, p.age_max
+        if lo is not None and hi is not None:
+            parts.append(t("ages.range", low=self.number(lo), high=self.number(hi)))
+        elif lo is not None:
+            parts.append(t("ages.from", n=lo, low=self.number(lo)))
+        elif hi is not None:
+            parts.append(t("ages.up_to", n=hi, high=self.number(hi)))
+        return ", ".join(parts)
+
+    def period(self, p: Programme) -> str:
+        t = self.t
+        if p.start and p.end:
+            return t("period.from_to", start=self.date(p.start), end=self.date(p.end))
+        if p.start:
+            return t("period.from", start=self.date(p.start))
+        if p.end:
+            return t("period.until", end=self.date(p.end))
+        return t("value.not_stated")
+
+    def derived(self, record: Any, *fields: str) -> list[tuple[str, Texts]]:
+        """What the record's values of ``fields`` are derived from, fields with
+        the same note together: [('country and region', note)], for 'country and
+        region derived from ...'. Empty when the source states them."""
+        groups: dict[tuple, tuple[list[str], Texts]] = {}
+        for name in fields:
+            note = record.derived.get(name)
+            if not note:
+                continue
+            value = getattr(record, name, None)
+            count = len(value) if isinstance(value, list) else 1
+            words = self.t(f"derived.field.{name}", n=count)
+            groups.setdefault(tuple(sorted(note.by_lang.items())), ([], note))[0].append(words)
+        return [(self.list(names), note) for names, note in groups.values()]
 
 
 def derived(record: Any, *fields: str) -> list[tuple[str, Texts]]:
-    """What the record's values of ``fields`` are derived from, fields with
-    the same note together: [('country and region', note)], for 'country and
-    region derived from ...'. Empty when the source states them."""
-    groups: dict[tuple, tuple[list[str], Texts]] = {}
-    for name in fields:
-        note = record.derived.get(name)
-        if not note:
-            continue
-        value = getattr(record, name, None)
-        several = isinstance(value, list) and len(value) > 1
-        words = _DERIVED_WORDS.get(name, (name, name))[several]
-        groups.setdefault(tuple(sorted(note.by_lang.items())), ([], note))[0].append(words)
-    out = []
-    for names, note in groups.values():
-        said = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
-        out.append((said, note))
-    return out
+    """:meth:`Words.derived` in English."""
+    from ..model import Vocabularies
+
+    return Words(Directory({}, {}, {}, {}, Vocabularies({})), i18n.DEFAULT).derived(record, *fields)
 
 
 def _remembered(env: Environment, macro: str, key: Callable[[Any], Any]) -> Callable:
     """A macro of _macros.md.j2 whose output is remembered per folder and key.
 
-    A macro's Markdown depends only on its argument and on the folder of the
-    page it is on (links are relative). Source lines and list items repeat
-    on thousands of pages, and calling a Jinja macro is slow."""
+    A macro's Markdown depends only on its argument, on the folder of the
+    page it is on (links are relative) and on the page's language, which
+    ``env`` has. Source lines and list items repeat on thousands of pages,
+    and calling a Jinja macro is slow."""
     modules: dict[str, Any] = {}
     outputs: dict[tuple, Markup] = {}
 
@@ -196,36 +274,45 @@ def _remembered(env: Environment, macro: str, key: Callable[[Any], Any]) -> Call
         if cache_key not in outputs:
             if here not in modules:
                 page = posixpath.join(here, "_.md")
-                modules[here] = env.get_template("_macros.md.j2").make_module({"page_path": page})
+                modules[here] = env.get_template("_macros.md.j2").make_module(
+                    {"page_path": page, "lang": env.globals["lang"]})
             outputs[cache_key] = Markup(getattr(modules[here], macro)(value))
         return outputs[cache_key]
 
     return call
 
 
-def environment(directory: Directory, options: Options, today: dt.date) -> Environment:
-    env = markdown.environment()
-    vocab = directory.vocab
+def environment(directory: Directory, options: Options, today: dt.date,
+                language: str = i18n.DEFAULT) -> Environment:
+    """The environment of the record pages in ``language``."""
+    env = markdown.environment(language)
+    words = Words(directory, language)
     env.globals.update(
         d=directory,
         options=options,
-        label=vocab.label,
-        terms=vocab.ordered,
+        lang=language,
+        label=words.label,
+        plural=words.plural,
+        language_name=words.language_name,
+        contact_title=words.contact_title,
+        terms=directory.vocab.ordered,
         link=link,
         rel=rel,
         plink=plink,
         olink=olink,
         clink=clink,
         record_link=record_link,
-        short=short,
+        short=words.short,
+        translations=words.translations,
         lang_span=lang_span,
         programme_path=programme_path,
         organisation_path=organisation_path,
         contact_path=contact_path,
-        ages=ages,
-        period=period,
-        amount=amount,
-        derived=derived,
+        ages=words.ages,
+        period=words.period,
+        amount=words.amount,
+        derived=words.derived,
+        number=words.number,
         join=join,
         review=lambda record: review.review_of(record, record.last_reviewed, today),
         contact_outdated=lambda contact: review.contact_outdated(contact, today),
@@ -239,8 +326,8 @@ def environment(directory: Directory, options: Options, today: dt.date) -> Envir
         item=_remembered(env, "item", lambda p: p.id),
         source_line=_remembered(env, "source_line", lambda ref: (ref.source.id, ref.locator)),
     )
-    env.filters.update(md=markdown_text, html=html_text, anchor=anchor, date=date_human, url=url_md,
-                       term=lambda term_id, vocab_name: vocab.label(vocab_name, term_id))
+    env.filters.update(md=markdown_text, html=html_text, anchor=anchor, date=words.date, url=url_md,
+                       term=words.term)
     return env
 
 
@@ -265,70 +352,96 @@ def _grouped(terms: list[Term], programmes: list[Programme],
 
 
 def _by_term(directory: Directory, programmes: list[Programme], vocab: str,
-             values: Callable[[Programme], list[str]], plural: bool = False) -> list[Group]:
+             values: Callable[[Programme], list[str]], language: str, plural: bool = False) -> list[Group]:
     terms = directory.vocab.ordered(vocab)
     groups = _grouped(terms, programmes, values)
-    return [Group(t.id, t.extra["plural"]["en"] if plural else t.en, groups[t.id],
-                  (t.extra.get("description") or {}).get("en"))
+    return [Group(t.id, t.plural(language) if plural else t.name(language), groups[t.id],
+                  t.description(language))
             for t in terms if groups[t.id]]
 
 
-def _by_country(directory: Directory, programmes: list[Programme]):
+def _by_country(directory: Directory, programmes: list[Programme], words: Words):
     """[(country group, [region groups, then 'no region stated'])] and those without a country."""
     countries, regions = directory.vocab.ordered("countries"), directory.vocab.ordered("regions")
     in_country = _grouped(countries, programmes, lambda p: p.countries)
     in_region = _grouped(regions, programmes, lambda p: p.regions)
+    lang = words.language
     out = []
     for country in countries:
         listed = in_country[country.id]
         if not listed:
             continue
         code = country.id.lower()
-        sub = [Group(r.id.lower(), r.en, in_region[r.id]) for r in regions
+        sub = [Group(r.id.lower(), r.name(lang), in_region[r.id]) for r in regions
                if r.extra.get("country") == country.id and in_region[r.id]]
         elsewhere = [p for p in listed if not p.regions]
         if elsewhere:
-            sub.append(Group(f"{code}-no-region", f"{country.en}: no region stated", elsewhere))
-        out.append((Group(code, country.en, listed), sub))
-    no_country = Group("no-country", "International or country not stated",
+            sub.append(Group(f"{code}-no-region", words.t("browse.countries.no_region", country=country.name(lang)),
+                             elsewhere))
+        out.append((Group(code, country.name(lang), listed), sub))
+    no_country = Group("no-country", words.t("browse.countries.none"),
                        [p for p in programmes if not p.countries])
     return out, no_country
 
 
-def render_pages(directory: Directory, options: Options | None = None) -> dict[str, str]:
-    """Every generated page, keyed by its path under the docs root."""
+def page_plan(directory: Directory, options: Options | None = None,
+              language: str = i18n.DEFAULT) -> dict[str, Callable[[], str]]:
+    """Every generated page of ``language``, keyed by its path under the docs
+    root, each as a function that renders it."""
     options = options or Options()
     today = options.today or review.today()
-    env = environment(directory, options, today)
-    pages: dict[str, str] = {}
+    env = environment(directory, options, today, language)
+    words = Words(directory, language)
+    t = words.t
+    plan: dict[str, Callable[[], str]] = {}
 
-    def render(template: str, path: str, **values: Any) -> None:
-        pages[path] = env.get_template(template).render(page_path=path, **values)
+    def page(template: str, path: str, values: Callable[[], dict[str, Any]] | None = None, **fixed: Any) -> None:
+        where = localized(path, language)
+
+        def render() -> str:
+            more = values() if values else {}
+            return env.get_template(template).render(page_path=where, **fixed, **more)
+
+        plan[where] = render
 
     for p in directory.programmes.values():
         edit = options.edit_url(p.location.path) if options.edit_url else None
-        render("programme.md.j2", programme_path(p), p=p, edit_url=edit, max_siblings=MAX_SIBLINGS)
+        page("programme.md.j2", programme_path(p), p=p, edit_url=edit, max_siblings=MAX_SIBLINGS)
     for o in directory.organisations.values():
-        render("organisation.md.j2", organisation_path(o), o=o,
-               programmes=directory.programmes_of(o), contacts=directory.contacts_at(o))
+        page("organisation.md.j2", organisation_path(o),
+             lambda o=o: {"programmes": directory.programmes_of(o), "contacts": directory.contacts_at(o)}, o=o)
     for c in directory.contacts.values():
-        render("contact.md.j2", contact_path(c), c=c, programmes=directory.programmes_with(c))
+        page("contact.md.j2", contact_path(c), lambda c=c: {"programmes": directory.programmes_with(c)}, c=c)
 
-    programmes = sorted(directory.programmes.values(), key=lambda p: p.sort_key)
-    kinds = _by_term(directory, programmes, "kinds", lambda p: [p.kind], plural=True)
-    render("home.md.j2", "index.md", kinds=kinds)
-    render("all.md.j2", "programmes/index.md", roots=directory.roots)
-    countries, no_country = _by_country(directory, programmes)
-    render("by_country.md.j2", "browse/countries.md", countries=countries, no_country=no_country)
-    render("by_term.md.j2", "browse/themes.md", title="By theme",
-           groups=_by_term(directory, programmes, "themes", lambda p: p.themes))
-    render("by_term.md.j2", "browse/kinds.md", title="By kind", groups=kinds)
-    render("organisations.md.j2", "organisations/index.md",
-           organisations=sorted(directory.organisations.values(), key=lambda o: o.sort_key))
-    render("contacts.md.j2", "contacts/index.md",
-           contacts=sorted(directory.contacts.values(), key=lambda c: c.sort_key))
-    render("sources.md.j2", "sources/index.md", sources=list(directory.sources.values()))
-    render("review.md.j2", "review.md", today=today, **review.review_lists(directory, today))
-    render("directory.md.j2", urls.DIRECTORY)
-    pictures.render(env, directory, today, pages)
-    return pages
+    @functools.cache
+    def programmes() -> list[Programme]:
+        return sorted(directory.programmes.values(), key=lambda p: p.sort_key)
+
+    def kinds() -> list[Group]:
+        return _by_term(directory, programmes(), "kinds", lambda p: [p.kind], language, plural=True)
+
+    def countries() -> dict[str, Any]:
+        found, none = _by_country(directory, programmes(), words)
+        return {"countries": found, "no_country": none}
+
+    page("home.md.j2", "index.md", lambda: {"kinds": kinds()})
+    page("all.md.j2", "programmes/index.md", roots=directory.roots)
+    page("by_country.md.j2", "browse/countries.md", countries)
+    page("by_term.md.j2", "browse/themes.md", lambda: {"groups": _by_term(
+        directory, programmes(), "themes", lambda p: p.themes, language)}, title=t("browse.themes.title"))
+    page("by_term.md.j2", "browse/kinds.md", lambda: {"groups": kinds()}, title=t("browse.kinds.title"))
+    page("organisations.md.j2", "organisations/index.md", lambda: {
+        "organisations": sorted(directory.organisations.values(), key=lambda o: o.sort_key)})
+    page("contacts.md.j2", "contacts/index.md", lambda: {
+        "contacts": sorted(directory.contacts.values(), key=lambda c: c.sort_key)})
+    page("sources.md.j2", "sources/index.md", sources=list(directory.sources.values()))
+    page("review.md.j2", "review.md", lambda: review.review_lists(directory, today), today=today)
+    page("directory.md.j2", "directory.md")
+    pictures.plan(page, directory, today)
+    return plan
+
+
+def render_pages(directory: Directory, options: Options | None = None,
+                 language: str = i18n.DEFAULT) -> dict[str, str]:
+    """Every generated page of ``language``, rendered, keyed by its path under the docs root."""
+    return {path: render() for path, render in page_plan(directory, options, language).items()}

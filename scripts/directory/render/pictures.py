@@ -35,7 +35,7 @@ from ..model import Directory
 from ..pictures import coverage as cov, draw, timeline as tl
 from ..facets import FACETS
 from ..words import shorten
-from . import urls
+from . import i18n, urls
 from .markdown import TEMPLATES
 
 FACET_ORDER = list(FACETS)  # the order of a directory URL's parameters (url-state.js)
@@ -108,21 +108,24 @@ def directory_query(filters: dict[str, list[str]]) -> str:
 def html_block(ctx, template: str, **values: Any) -> Markup:
     """A block rendered with the page's words, links relative to the page."""
     page_path = ctx["page_path"]
+    words = i18n.catalogue(ctx["lang"])  # plain texts: the block's environment escapes them for HTML
     return render_block(
         template,
-        t=ctx["t"], label=ctx["label"], date=ctx.environment.filters["date"],
-        forms=lambda key: plural_forms(ctx["t"], key),
-        href=lambda target, query="", fragment="": url_from(page_path, target, query, fragment),
+        t=words.t, label=ctx["label"], date=ctx.environment.filters["date"],
+        forms=lambda key: plural_forms(words, key),
+        # a page in the page's language (a file, such as a script, is one for every language)
+        href=lambda target, query="", fragment="": url_from(
+            page_path, urls.localized(target, ctx["lang"]) if target.endswith(".md") else target, query, fragment),
         asset=lambda path: url_from(page_path, path),
         directory_query=directory_query, shorten=shorten, programme_path=urls.programme_path,
         organisation_path=urls.organisation_path, **values)
 
 
-def plural_forms(t: Callable, key: str) -> dict[str, str]:
+def plural_forms(words: i18n.Catalogue, key: str) -> dict[str, str]:
     """A text's plural forms ({one: ..., other: ...}, as the catalogue of the
     page's language has them), for a script that counts: it picks the form
     with Intl.PluralRules and fills {n}."""
-    text = t.__self__.texts[key]
+    text = words.texts[key]
     return dict(text) if isinstance(text, dict) else {"other": text}
 
 
@@ -148,12 +151,11 @@ def timeline_labels(items: list[Any]) -> list[str]:
 
 # -- the pages ---------------------------------------------------------------------------
 
-def render(env: Environment, directory: Directory, today: dt.date, pages: dict[str, str]) -> None:
-    """Render the three pages into ``pages``."""
-    def page(template: str, path: str, **values: Any) -> None:
-        pages[path] = env.get_template(template).render(page_path=path, **values)
-
-    page("coverage.md.j2", urls.COVERAGE, coverage=cov.coverage(directory),
-         filters=cov.filter_values(directory))
-    page("timeline.md.j2", urls.TIMELINE, timeline=tl.timeline(directory, today))
+def plan(page: Callable[..., None], directory: Directory, today: dt.date) -> None:
+    """Add the three pages to a language's page plan: ``page(template, path,
+    values, **fixed)`` of render.page_plan, ``values`` computed when the page
+    is rendered."""
+    page("coverage.md.j2", urls.COVERAGE,
+         lambda: {"coverage": cov.coverage(directory), "filters": cov.filter_values(directory)})
+    page("timeline.md.j2", urls.TIMELINE, lambda: {"timeline": tl.timeline(directory, today)})
     page("compare.md.j2", urls.COMPARE)

@@ -23,17 +23,19 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Callable
 
-from jinja2 import Environment
+from jinja2 import Environment, pass_context
 from markupsafe import Markup
 
 from ..load import quote
 from ..schema import SCHEMA, TYPE_NAMES, Schema
 from ..schema import Field as SchemaField
 from ..schema.records import Context
+from ..languages import DEFAULT
+from ..names import library_name
 from ..words import article, plural, sentence
-from . import markdown
+from . import i18n, markdown
 from .markdown import escape_md
 
 TEMPLATE = "fields.md.j2"
@@ -159,15 +161,18 @@ def sections(schema: Schema | dict) -> list[Section]:
     return out
 
 
-def _label(term: dict) -> str:
+def _label(term: dict, language: str = DEFAULT, vocabulary: str = "") -> str:
+    """A term's label in ``language``: the data's, else a library's name of a
+    country or region (:mod:`directory.names`), else English."""
     label = term.get("label")
-    if isinstance(label, dict):
-        return str(label.get("en") or next(iter(label.values()), ""))
-    return ""
+    if not isinstance(label, dict):
+        return ""
+    found = label.get(language) or library_name(vocabulary, str(term.get("id")), language)
+    return str(found or label.get("en") or next(iter(label.values()), ""))
 
 
 def _annotate(sections_: list[Section], vocabularies: dict[str, list[dict]] | None,
-              schema: Schema) -> None:
+              schema: Schema, language: str = DEFAULT) -> None:
     vocabularies = vocabularies or {}
     needed = schema.vocabularies()
     for s in sections_:
@@ -177,8 +182,8 @@ def _annotate(sections_: list[Section], vocabularies: dict[str, list[dict]] | No
                 f.required = f.required or f.key in needed
         for f in s.all_fields:
             if f.vocabulary:
-                f.terms = [(str(t["id"]), _label(t)) for t in vocabularies.get(f.vocabulary) or []
-                           if isinstance(t, dict) and "id" in t]
+                f.terms = [(str(t["id"]), _label(t, language, f.vocabulary))
+                           for t in vocabularies.get(f.vocabulary) or [] if isinstance(t, dict) and "id" in t]
         for f in reversed(s.all_fields):  # children before their parents
             _example(f, s, vocabularies)
         if s.is_list:
@@ -428,45 +433,85 @@ def field_anchor(value: str) -> Markup:
     return Markup(value)
 
 
-def required_text(f: Field) -> str:
+def required_text(f: Field, t: Callable[..., str] = None) -> str:
+    """Whether ``f`` is required, in words (the catalogue's ``t``; English without it)."""
+    t = t or i18n.catalogue(DEFAULT).t
     if not f.required:
-        return "no"
+        return t("fields.required.no")
     if f.parent is None:
-        return "yes"
+        return t("fields.required.yes")
     if f.in_list:
-        return f"yes, in each item of {f.parent.name}"
-    return f"yes, whenever {f.parent.name} is given"
+        return t("fields.required.in_each_item", parent=f.parent.name)
+    return t("fields.required.whenever", parent=f.parent.name)
 
 
-def _environment() -> Environment:
-    env = markdown.environment()
+def english(language: str) -> tuple[Callable[[Any], Markup], Callable[[Any], Markup]]:
+    """(inline, block): the schema's and the rules' English texts as a page in
+    ``language`` writes them: as they are on English pages, marked as English
+    (``lang="en"``) on the others."""
+    def inline(value: Any) -> Markup:
+        text = value if isinstance(value, Markup) else Markup(escape_md(value))
+        if language == DEFAULT or not text:
+            return text
+        return Markup('<span lang="en">') + text + Markup("</span>")
+
+    def block(value: Any) -> Markup:
+        text = value if isinstance(value, Markup) else Markup(escape_md(value))
+        if language == DEFAULT or not text:
+            return text
+        return Markup('<div lang="en" markdown>\n\n') + text + Markup("\n\n</div>")
+
+    return inline, block
+
+
+def _environment(language: str = DEFAULT) -> Environment:
+    env = markdown.environment(language)
     env.filters.update(code=code, code_block=code_block, field_anchor=field_anchor, yaml=quote.flow)
-    env.globals.update(required_text=required_text)
+    catalogue = i18n.catalogue(language)
+    inline, block = english(language)
+    env.globals.update(required_text=lambda f: required_text(f, catalogue.t), en=inline, en_block=block,
+                       lang=language, link=_link, section_title=lambda s: section_title(s, catalogue, inline))
     return env
 
 
+def section_title(s: Section, catalogue: i18n.Catalogue, english: Callable[[Any], Markup]) -> Any:
+    """A record type's title: the catalogue's (``fields.section.<key>``) for
+    the directory's record types (a test holds that each has one), else the
+    title made from the schema, marked as English."""
+    key = f"fields.section.{s.key}"
+    return catalogue.t(key) if key in catalogue else english(s.title)
+
+
+@pass_context
+def _link(ctx, text: Any, target: str) -> Markup:
+    """A link from the page to another page of its language (the reference's
+    pages sit side by side: their links are the page name)."""
+    return Markup(f"[{escape_md(text)}]({target})")
+
+
 def annotated_sections(schema: Schema | dict,
-                       vocabularies: dict[str, list[dict]] | None) -> list[Section]:
-    """The record types with their fields' vocabularies, terms, references and
-    examples, and each list's minimal record."""
+                       vocabularies: dict[str, list[dict]] | None, language: str = DEFAULT) -> list[Section]:
+    """The record types with their fields' vocabularies, terms (labelled in
+    ``language``), references and examples, and each list's minimal record."""
     schema = _as_schema(schema)
     found = sections(schema)
-    _annotate(found, vocabularies, schema)
+    _annotate(found, vocabularies, schema, language)
     return found
 
 
-def render_reference(schema: Schema | dict, vocabularies: dict[str, list[dict]] | None) -> str:
-    """The page 'Field reference' (Markdown) for a schema and the vocabularies
-    (name -> list of terms, as under 'vocabularies:' in the data; None leaves out
-    the lists of terms)."""
+def render_reference(schema: Schema | dict, vocabularies: dict[str, list[dict]] | None,
+                     language: str = DEFAULT) -> str:
+    """The page 'Field reference' (Markdown) in ``language`` for a schema and
+    the vocabularies (name -> list of terms, as under 'vocabularies:' in the
+    data; None leaves out the lists of terms)."""
     schema = _as_schema(schema)
-    found = annotated_sections(schema, vocabularies)
+    found = annotated_sections(schema, vocabularies, language)
     allowed_of = {f.anchor: allowed(f, found, schema) for s in found for f in s.all_fields}
-    return _environment().get_template(TEMPLATE).render(
+    return _environment(language).get_template(TEMPLATE).render(
         sections=found, allowed=allowed_of, has_vocabularies=bool(vocabularies))
 
 
-def reference_page(ctx: Context) -> str:
-    """The field reference for the directory's schema and the vocabularies of a
-    checked data folder (``validate(folder).context``)."""
-    return render_reference(SCHEMA, ctx.vocabularies() or None)
+def reference_page(ctx: Context, language: str = DEFAULT) -> str:
+    """The field reference in ``language`` for the directory's schema and the
+    vocabularies of a checked data folder (``validate(folder).context``)."""
+    return render_reference(SCHEMA, ctx.vocabularies() or None, language)

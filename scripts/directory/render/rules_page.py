@@ -25,17 +25,12 @@ from markupsafe import Markup
 
 from ..validate import rules
 from ..validate.examples import DAY, Example, background, run_example
+from ..languages import DEFAULT
 from .markdown import anchor, environment
-from .reference import code, code_block
+from .reference import _link, code, code_block, english
 
 TEMPLATE = "rules.md.j2"
 PATH = "rules.md"  # the page's path in the site
-
-LEVEL_WORDS = {
-    "error": "error: the site is not published until it is fixed",
-    "warning": "warning: the site is published; the message asks you to look",
-}
-
 
 @dataclass(frozen=True)
 class RuleDoc:
@@ -91,16 +86,25 @@ def rule_doc(rule: ModuleType) -> RuleDoc:
                    run_example(rule))
 
 
-def _environment() -> Environment:
-    env = environment()  # the pages' one environment: values escaped for Markdown
+def _environment(language: str) -> Environment:
+    env = environment(language)  # the pages' one environment: values escaped for Markdown
     env.filters.update(anchor=anchor, code=code, code_block=code_block)
+    inline, block = english(language)
+    env.globals.update(en=inline, en_block=block, lang=language, link=_link)
     return env
 
 
 @functools.cache
-def rules_page() -> str:
-    """The page 'Rules' (Markdown). Made once a process (half a second): it
-    depends on the code only, never on the data."""
-    docs = sorted((rule_doc(rule) for rule in rules.ALL), key=lambda d: d.id)
-    return _environment().get_template(TEMPLATE).render(
-        rules=docs, levels=LEVEL_WORDS, background=background(), day=DAY)
+def _docs() -> list[RuleDoc]:
+    """Every rule's documentation, its example checked: once a process (half
+    a second), for every language's page."""
+    return sorted((rule_doc(rule) for rule in rules.ALL), key=lambda d: d.id)
+
+
+@functools.cache
+def rules_page(language: str = DEFAULT) -> str:
+    """The page 'Rules' (Markdown) in ``language``. Made once a process: it
+    depends on the code only, never on the data. The rules' own texts are
+    English (their docstrings and what the check writes)."""
+    return _environment(language).get_template(TEMPLATE).render(
+        rules=_docs(), background=background(), day=DAY)

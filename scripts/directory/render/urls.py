@@ -7,11 +7,19 @@ page's URL (``programmes/<id>/``: MkDocs with ``use_directory_urls``, as
 mkdocs.yml sets it). The pages link to each other by path (the renderer makes
 the links relative); the search index names each programme by its URL; the
 open data stands under DATA and the schemas under SCHEMA.
+
+Every page exists in each of the site's languages: English at the root, the
+others under the folder of their language (``nl/programmes/<id>.md``), at the
+same path inside it (:func:`localized`); so the same page in another
+language is always one step away (:func:`alternates`). The open data, the
+schemas and the search index are one for all languages, at the root.
 """
 from __future__ import annotations
 
 import posixpath
 from typing import TYPE_CHECKING
+
+from ..languages import DEFAULT, LANGUAGES
 
 if TYPE_CHECKING:
     from ..model import Contact, Organisation, Programme
@@ -23,6 +31,31 @@ DIRECTORY = "directory.md"  # Find programmes: search and filters (its state in 
 COVERAGE = "coverage.md"  # themes by age group and by country
 TIMELINE = "timeline.md"  # periods and dated events
 COMPARE = "compare.md"  # programmes side by side (their ids in the URL's query: ?p=a&p=b)
+
+
+def localized(path: str, lang: str) -> str:
+    """The path of the page or URL at ``path`` (its English path) in ``lang``:
+    ``programmes/a.md`` -> ``nl/programmes/a.md``. The scripts know the same
+    rule (docs/assets/directory/shared.js, languageRoot)."""
+    return path if lang == DEFAULT else f"{lang}/{path}"
+
+
+def page_language(path: str) -> str:
+    """The language of the page at ``path`` (its first folder, else English)."""
+    first, _, rest = path.partition("/")
+    return first if rest and first in LANGUAGES and first != DEFAULT else DEFAULT
+
+
+def unlocalized(path: str) -> str:
+    """The English path of the page at ``path``: ``nl/programmes/a.md`` -> ``programmes/a.md``."""
+    lang = page_language(path)
+    return path if lang == DEFAULT else path[len(lang) + 1:]
+
+
+def alternates(path: str, languages: tuple[str, ...] = LANGUAGES) -> dict[str, str]:
+    """The same page in each of ``languages``: {lang: path}."""
+    base = unlocalized(path)
+    return {lang: localized(base, lang) for lang in languages}
 
 
 def programme_path(p: Programme) -> str:
@@ -61,20 +94,3 @@ def schema_path(name: str) -> str:
     return f"{SCHEMA}/{name}"
 
 
-def language_of(path: str) -> str:
-    """The language of the page at ``path`` (relative to the docs root): the
-    site of the first language (English) stands at the root, each other's in
-    the folder named by its code (``nl/programmes/a.md`` is Dutch)."""
-    from .i18n import LANGUAGES
-
-    folder = path.split("/", 1)[0]
-    return folder if folder in LANGUAGES[1:] else LANGUAGES[0]
-
-
-def in_language(path: str, language: str) -> str:
-    """``path`` (relative to the root of a language's site) in the site of
-    ``language``: ``programmes/a/`` -> ``nl/programmes/a/``. The scripts know
-    the same rule (docs/assets/directory/shared.js, languageRoot)."""
-    from .i18n import LANGUAGES
-
-    return path if language == LANGUAGES[0] or language not in LANGUAGES else f"{language}/{path}"

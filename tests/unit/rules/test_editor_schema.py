@@ -31,27 +31,27 @@ VOCABULARIES = """\
 vocabularies:
   kinds:
     - id: programme
-      label: {en: Programme}
-      plural: {en: Programmes}
+      label: {en: Programme, nl: Programma, da: Program}
+      plural: {en: Programmes, nl: Programma's, da: Programmer}
   themes:
     - id: foster-care
-      label: {en: Foster care, nl: Pleegzorg}
+      label: {en: Foster care, nl: Pleegzorg, da: Plejefamilier}
     - id: child-poverty
-      label: {en: Child poverty}
+      label: {en: Child poverty, nl: Kinderarmoede, da: Børnefattigdom}
   settings:
-    - {id: home, label: {en: At home}}
+    - {id: home, label: {en: At home, nl: Aan huis, da: Hjemme}}
   statuses:
-    - {id: active, label: {en: Active}}
+    - {id: active, label: {en: Active, nl: Actief, da: Aktiv}}
   target_groups:
-    - {id: children, label: {en: Children}}
+    - {id: children, label: {en: Children, nl: Kinderen, da: Børn}}
   organisation_roles:
-    - {id: lead, label: {en: Lead}}
+    - {id: lead, label: {en: Lead, nl: Trekker, da: Ansvarlig}}
   evaluation_statuses:
-    - {id: planned, label: {en: Planned}}
+    - {id: planned, label: {en: Planned, nl: Gepland, da: Planlagt}}
   scopes:
-    - {id: local, label: {en: Local}}
+    - {id: local, label: {en: Local, nl: Lokaal, da: Lokal}}
   languages:
-    - {id: nl, label: {en: Dutch}}
+    - {id: nl, label: {en: Dutch, nl: Nederlands, da: Nederlandsk}}
   countries:
     - {id: BE, label: {en: Belgium}}
   regions:
@@ -108,8 +108,8 @@ def test_a_new_term_is_named_where_it_stands(workspace):
 
 
 def test_a_changed_label_and_a_removed_term_are_named(workspace):
-    found = workspace(_vocabularies(("label: {en: Foster care, nl: Pleegzorg}", "label: {en: Foster care}"),
-                                    ("    - id: child-poverty\n      label: {en: Child poverty}\n", "")))
+    found = workspace(_vocabularies(("label: {en: Foster care, nl: Pleegzorg, da: Plejefamilier}", "label: {en: Foster care, nl: Pleegzorg}"),
+                                    ("    - id: child-poverty\n      label: {en: Child poverty, nl: Kinderarmoede, da: Børnefattigdom}\n", "")))
     assert found == [
         "data/vocabularies.yaml:8:5: warning: vocabularies.themes: schema/editor.schema.json still offers the "
         "themes 'child-poverty', which this vocabulary no longer has; " + TODO,
@@ -136,8 +136,8 @@ def test_make_schema_clears_the_warning(workspace):
 def test_a_content_pull_request_with_a_new_term_stays_green(workspace, tmp_path):
     """A new theme and a programme using it, written in GitHub's web editor
     (no make schema): make check has no error, only the warning."""
-    workspace(_vocabularies(("    - id: child-poverty\n", "    - id: siblings\n      label: {en: Siblings}\n"
-                             "    - id: child-poverty\n")))
+    workspace(_vocabularies(("    - id: child-poverty\n", "    - id: siblings\n      label: {en: Siblings, "
+                             "nl: Broers en zussen, da: Søskende}\n    - id: child-poverty\n")))
     (tmp_path / "data" / "programmes.yaml").write_text(dedent("""\
         # yaml-language-server: $schema=../schema/editor.schema.json
         programmes:

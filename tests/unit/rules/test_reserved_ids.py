@@ -123,9 +123,10 @@ def test_a_theme_or_kind_that_is_the_heading_of_its_page(data_folder):
     vocabularies = (data_folder.folder / "vocabularies.yaml").read_text(encoding="utf-8")
     assert vocabularies.count("  themes:\n    - id: ") == 1
     vocabularies = (vocabularies
-                    .replace("  themes:\n    - id: ", "  themes:\n    - id: by-theme\n      label: {en: X}\n    - id: ")
-                    .replace("  kinds:\n    - id: ", "  kinds:\n    - id: dir-hsearch-q\n      label: {en: X}\n"
-                             "      plural: {en: Xs}\n    - id: "))
+                    .replace("  themes:\n    - id: ", "  themes:\n    - id: by-theme\n      label: {en: X, nl: X, da: X}\n"
+                             "    - id: ")
+                    .replace("  kinds:\n    - id: ", "  kinds:\n    - id: dir-hsearch-q\n      label: {en: X, nl: X, da: X}\n"
+                             "      plural: {en: Xs, nl: Xs, da: Xs}\n    - id: "))
     data_folder("vocabularies.yaml", vocabularies)
     lines = _lines(data_folder)
     themes = vocabularies[:vocabularies.index("  themes:")].count("\n") + 2

@@ -16,7 +16,7 @@ def test_example():
 
 def test_vocabulary_terms_and_codes(data_folder):
     vocab = (data_folder.folder / "vocabularies.yaml").read_text(encoding="utf-8")
-    vocab = vocab.replace("    - id: DK\n", "    - id: XX\n      label: {nl: X}\n    - id: DK\n", 1)
+    vocab = vocab.replace("    - id: DK\n", "    - id: XX\n      label: {nl: X, da: X}\n    - id: DK\n", 1)
     vocab = vocab.replace("Region Sjælland}\n      country: DK\n", "Region Sjælland}\n      country: BE\n", 1)
     vocab = vocab.replace("    - id: group\n", "    - id: office\n", 1)
     out = problems(data_folder, VALID, **{"vocabularies.yaml": vocab})
@@ -33,7 +33,7 @@ def test_vocabulary_terms_and_codes(data_folder):
 
 
 def test_a_vocabulary_defined_twice(data_folder):
-    data_folder("extra.yaml", "vocabularies:\n  themes:\n    - {id: a, label: {en: A}}\n")
+    data_folder("extra.yaml", "vocabularies:\n  themes:\n    - {id: a, label: {en: A, nl: A, da: A}}\n")
     out = problems(data_folder, VALID)
     assert out == ["data/vocabularies.yaml:54:3: error: vocabularies.themes: vocabulary 'themes' is already "
                    "defined in data/extra.yaml; define it once [vocabulary-terms]"]

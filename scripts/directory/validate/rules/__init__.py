@@ -56,6 +56,7 @@ from . import (
     unique_ids,
     urls,
     vocabulary,
+    vocabulary_labels,
     vocabulary_terms,
 )
 
@@ -64,6 +65,7 @@ ALL: list[ModuleType] = [
     reserved_ids,
     references,
     vocabulary_terms,
+    vocabulary_labels,
     vocabulary,
     iso_codes,
     parent_kind,

@@ -1,0 +1,185 @@
+"""The site in three languages, on the whole built site of the real data:
+every page exists in English (the root), Dutch (nl/) and Danish (da/); each
+says its language in <html lang>, names the same page in the three languages
+with <link rel="alternate" hreflang> (x-default: English) and links to it
+from the language switch; and no sentence of the English catalogue is left
+on a Dutch or Danish page outside the records' own texts and code (the
+check's messages, quoted on the editors' pages, are English everywhere)."""
+from __future__ import annotations
+
+import posixpath
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from directory.languages import DEFAULT, LANGUAGES
+from directory.render import i18n
+
+pytestmark = pytest.mark.site
+
+OTHERS = [lang for lang in LANGUAGES if lang != DEFAULT]
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+
+class _Page(HTMLParser):
+    """What a page says about its languages, and its text in its own language
+    (the text of elements marked with another language left out, and code:
+    the check's messages and the data's field names stay as they are)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.html_lang: str | None = None
+        self.alternates: dict[str, str] = {}  # hreflang -> href
+        self.switch: dict[str, str] = {}  # lang -> href of the switch's link
+        self.switch_current: list[str] = []
+        self.own_text: list[str] = []
+        self._stack: list[tuple[str, str | None]] = []  # (tag, lang)
+        self._in_switch = 0
+        self._skip = 0  # inside <script> or <style>
+
+    def _lang(self) -> str | None:
+        for _, lang in reversed(self._stack):
+            if lang:
+                return lang
+        return None
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "html":
+            self.html_lang = a.get("lang")
+        if tag == "link" and a.get("rel") == "alternate" and a.get("hreflang"):
+            self.alternates[a["hreflang"]] = a.get("href") or ""
+        if tag == "nav" and "dir-langs" in (a.get("class") or "").split():
+            self._in_switch = len(self._stack) + 1
+        if self._in_switch and tag == "a" and "data-dir-switch" in a:
+            self.switch[a.get("hreflang") or ""] = a.get("href") or ""
+        if self._in_switch and tag == "span" and "dir-langs__current" in (a.get("class") or ""):
+            self.switch_current.append(a.get("lang") or "")
+        if tag in ("script", "style", "code", "pre"):
+            self._skip += 1
+        if tag not in VOID:
+            self._stack.append((tag, a.get("lang")))
+
+    def handle_endtag(self, tag):
+        if tag in VOID or tag not in (t for t, _ in self._stack):
+            return  # a stray end tag closes nothing
+        while self._stack:
+            top, _ = self._stack.pop()
+            if top == tag:
+                break
+        if self._in_switch and len(self._stack) < self._in_switch:
+            self._in_switch = 0
+        if tag in ("script", "style", "code", "pre"):
+            self._skip = max(0, self._skip - 1)
+
+    def handle_data(self, data):
+        if not self._skip and not self._in_switch and self._lang() == self.html_lang:
+            self.own_text.append(data)
+
+
+def read(path: Path) -> _Page:
+    page = _Page()
+    page.feed(path.read_text(encoding="utf-8"))
+    page.close()
+    return page
+
+
+def page_language(rel: str) -> str:
+    first = rel.split("/", 1)[0]
+    return first if first in OTHERS else DEFAULT
+
+
+def english_path(rel: str) -> str:
+    lang = page_language(rel)
+    return rel if lang == DEFAULT else rel[len(lang) + 1:]
+
+
+def localized(rel: str, lang: str) -> str:
+    return rel if lang == DEFAULT else f"{lang}/{rel}"
+
+
+def pages(site: Path) -> list[str]:
+    """Every page of the site (index.html files), relative to the site; not the one 404 page."""
+    return sorted(p.relative_to(site).as_posix() for p in site.rglob("index.html")
+                  if not p.relative_to(site).as_posix().startswith(("assets/", "data/", "schema/")))
+
+
+def target(rel: str, href: str) -> str:
+    """The page a relative link from the page ``rel`` leads to (its index.html)."""
+    assert "://" not in href and not href.startswith("/"), href
+    joined = posixpath.normpath(posixpath.join(posixpath.dirname(rel), href.split("#")[0].split("?")[0]))
+    return "index.html" if joined == "." else f"{joined}/index.html"
+
+
+def test_every_page_exists_in_each_language(built_site):
+    by_language: dict[str, set[str]] = {lang: set() for lang in LANGUAGES}
+    for rel in pages(built_site):
+        by_language[page_language(rel)].add(english_path(rel))
+    assert len(by_language[DEFAULT]) > 90
+    for lang in OTHERS:
+        assert by_language[lang] == by_language[DEFAULT], lang
+
+
+def test_every_page_says_its_language_and_names_itself_in_the_others(built_site):
+    checked = 0
+    for rel in pages(built_site):
+        lang, base = page_language(rel), english_path(rel)
+        page = read(built_site / rel)
+        assert page.html_lang == lang, rel
+        expected = {other: localized(base, other) for other in LANGUAGES}
+        alternates = {hl: target(rel, href) for hl, href in page.alternates.items()}
+        assert alternates == {**expected, "x-default": base}, rel
+        assert {hl: target(rel, href) for hl, href in page.switch.items()} == \
+            {other: path for other, path in expected.items() if other != lang}, rel
+        assert page.switch_current == [lang], rel
+        checked += 1
+    assert checked == 3 * len([r for r in pages(built_site) if page_language(r) == DEFAULT])
+
+
+def english_sentences() -> list[str]:
+    """The English catalogue's texts that a Dutch or Danish page must not show:
+    the text before any placeholder, when it is long enough to be a phrase
+    and different in both other languages."""
+    english = i18n.catalogue(DEFAULT)
+    others = [i18n.catalogue(lang) for lang in OTHERS]
+    out = set()
+    for key, text in english.texts.items():
+        if key.startswith("switch.name"):
+            continue  # each language's name is written in that language, on every page
+        forms = text.values() if isinstance(text, dict) else [text]
+        translated = [str(o.texts[key]) for o in others]
+        for form in forms:
+            head = re.split(r"\{[^}]*\}", " ".join(str(form).split()))[0].strip()
+            if len(head) >= 12 and " " in head and not any(head in t for t in translated):
+                out.add(head)
+    return sorted(out)
+
+
+def test_the_english_catalogue_has_sentences_to_look_for():
+    sentences = english_sentences()
+    assert len(sentences) > 50
+    assert "This page does not exist (any more)." in sentences
+
+
+@pytest.mark.parametrize("lang", OTHERS)
+def test_no_english_interface_sentence_on_the_dutch_and_danish_pages(built_site, lang):
+    sentences = english_sentences()
+    left = []
+    for rel in pages(built_site):
+        if page_language(rel) != lang:
+            continue
+        text = " ".join(" ".join(read(built_site / rel).own_text).split())
+        left.extend(f"{rel}: {s!r}" for s in sentences if s in text)
+    assert left == []
+
+
+def test_the_scan_finds_the_sentences_on_the_english_pages(built_site):
+    """The scan above sees the interface: most sentences are on the English pages."""
+    sentences, found = english_sentences(), set()
+    for rel in pages(built_site):
+        if page_language(rel) == DEFAULT:
+            text = " ".join(" ".join(read(built_site / rel).own_text).split())
+            found |= {s for s in sentences if s in text}
+    assert len(found) > len(sentences) // 2
