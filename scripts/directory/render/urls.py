@@ -37,7 +37,7 @@ def localized(path: str, lang: str) -> str:
     """The path of the page or URL at ``path`` (its English path) in ``lang``:
     ``programmes/a.md`` -> ``nl/programmes/a.md``. The scripts know the same
     rule (docs/assets/directory/shared.js, languageRoot)."""
-    return path if lang == DEFAULT else f"{lang}/{path}"
+    return f"{lang}/{path}" if lang != DEFAULT and lang in LANGUAGES else path
 
 
 def page_language(path: str) -> str:
