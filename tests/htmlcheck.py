@@ -356,6 +356,9 @@ def _file_problems(site, path, raw, link_hosts, scripts, assets, public_data) ->
                 if parts.scheme not in ("", "http", "https") or parts.netloc and parts.netloc not in link_hosts:
                     problems.append(f"{where}: a location {el.text!r} outside the site")
         return problems
+    if rel == "data/datapackage.json" or (name.endswith(".csv") and rel.startswith("data/")) or \
+            RECORD_JSON.match(rel):
+        return _opendata_problems(site, path, rel, raw, link_hosts, public_data)
     if rel in ("schema/directory.schema.json", "schema/editor.schema.json"):
         _json_strict(raw.decode("utf-8"))
         return []
@@ -392,3 +395,67 @@ def _index_problems(site: Path, path: Path, raw: bytes) -> list[str]:
         pos = _skip_set(raw, pos)
     assert pos == len(raw), "a set runs past the end"
     return []
+
+
+# -- the open data of issue 13: per-record JSON, the data package and its tables --------
+
+RECORD_JSON = re.compile(r"^(programmes|organisations|contacts|sources)/[a-z0-9][a-z0-9-]*\.json$")
+RECORD_LISTS = {"programmes": "programme", "organisations": "organisation", "contacts": "contact",
+                "sources": "source"}
+
+
+def _site_target(site: Path, here: Path, url: str) -> bool:
+    """Whether a URL relative to the file ``here`` names a built file or page of the site."""
+    parts = urlsplit(url)
+    if parts.scheme or parts.netloc or url.startswith("/"):
+        return False
+    target = (here.parent / unquote(parts.path)).resolve()
+    return target.is_relative_to(site.resolve()) and (target.is_file() or (target / "index.html").is_file())
+
+
+def _link_problem(where, column: str, value: str, link_hosts: set[str]) -> list[str]:
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or (parts.hostname or "") not in link_hosts:
+        return [f"{where}: {column} {value!r} is not a web address of the data"]
+    return []
+
+
+def _opendata_problems(site: Path, path: Path, rel: str, raw: bytes, link_hosts: set[str],
+                       public_data: dict | None) -> list[str]:
+    import csv
+    import io
+
+    where = path.relative_to(site)
+    text = raw.decode("utf-8")
+    problems = []
+    if rel == "data/datapackage.json":
+        package = _json_strict(text)
+        for resource in package["resources"]:
+            if not (path.parent / resource["path"]).is_file() or "/" in resource["path"]:
+                problems.append(f"{where}: the resource {resource['path']!r} is not a table beside it")
+        return problems
+    if rel.endswith(".csv"):
+        reader = csv.DictReader(io.StringIO(text, newline=""))
+        for n, row in enumerate(reader, start=2):
+            for column, value in row.items():
+                if column is None or value is None:
+                    problems.append(f"{where}:{n}: a row with more or fewer cells than the header")
+                elif column == "page" and not _site_target(site, path, value):
+                    problems.append(f"{where}:{n}: page {value!r} is not a page of the site")
+                elif column == "url" and value:
+                    problems += _link_problem(f"{where}:{n}", column, value, link_hosts)
+        return problems
+    data = _json_strict(text)
+    folder = rel.split("/")[0]
+    if public_data is not None and data.get("record") not in public_data[folder]:
+        problems.append(f"{where}: is not a record of the public view")
+    if data.get("type") != RECORD_LISTS[folder] or f"{folder}/{data.get('id')}.json" != rel:
+        problems.append(f"{where}: names another record ({data.get('type')} {data.get('id')})")
+    urls = [("page", data.get("page", ""))] + [
+        (key, ref[key]) for refs in data.get("references", {}).values() for ref in refs.values()
+        for key in ("page", "data")]
+    problems += [f"{where}: {key} {url!r} is not a file of the site" for key, url in urls
+                 if not _site_target(site, path, url)]
+    problems += [p for refs in data.get("references", {}).values() for ref in refs.values() if "url" in ref
+                 for p in _link_problem(where, "url", ref["url"], link_hosts)]
+    return problems

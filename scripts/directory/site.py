@@ -10,7 +10,9 @@ root (:mod:`directory.render.urls`):
 - the rules of the check, with their examples (``rules_page.rules_page``);
 - the open data, written from the validated records (never copies of the
   editors' files): one YAML file a list and all records as one JSON document
-  (:mod:`directory.exports`), the schema, and the schema for editors' tools
+  (:mod:`directory.exports`), each record as JSON beside its page
+  (:mod:`directory.exports.records`), the CSV tables of the data package
+  (:mod:`directory.exports.package`), the schema, and the schema for editors' tools
   with the vocabularies (:mod:`directory.schema.editor`);
 - the search and filter index (:mod:`directory.search`), as bytes.
 
@@ -29,7 +31,9 @@ from typing import Callable
 
 from . import model
 from .schema import editor as editor_schema
-from .exports import export_json, export_yaml
+from .exports import export_json, export_yaml, public_view
+from .exports.package import package_files
+from .exports.records import record_files
 from .model import Directory
 from .problems import Problem
 from .render import Options, render_pages
@@ -100,6 +104,10 @@ def site_files(context: Context, directory: Directory,
     for name, text in export_yaml(context).items():
         files[urls.data_path(name)] = text
     files[urls.data_path("directory.json")] = export_json(context, urls.schema_path(SCHEMA_PATH.name))
+    view = public_view(context)
+    files.update(record_files(view))
+    for name, text in package_files(view, context.vocab).items():
+        files[urls.data_path(name)] = text
     files[urls.schema_path(SCHEMA_PATH.name)] = SCHEMA_PATH.read_bytes()
     # the schema the published data files name: the data schema with the vocabularies' terms
     files[urls.schema_path(editor_schema.EDITOR_SCHEMA_PATH.name)] = editor_schema.for_context(context)

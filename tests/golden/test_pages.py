@@ -39,11 +39,17 @@ def test_the_set_of_pages(pages):
         "programmes/plan-a.md", "review.md", "rules.md", "sources/index.md",
     ]
     # beside them the open data, the schemas and the search index; nothing else
-    assert sorted(p for p in pages if not p.endswith(".md") and not p.startswith("directory-index/")) == [
+    # (each record's data as JSON beside its page; the data package's tables: tests/unit/test_opendata_exports.py)
+    records = [p[:-len(".md")] + ".json" for p in pages
+               if p.startswith(("programmes/", "organisations/", "contacts/")) and not p.endswith("/index.md")
+               and p.endswith(".md")] + ["sources/doc-a.json", "sources/doc-b.json"]
+    from directory.exports.package import TABLES
+    tables = [f"data/{t.name}.csv" for t in TABLES] + ["data/datapackage.json"]
+    assert sorted(p for p in pages if not p.endswith(".md") and not p.startswith("directory-index/")) == sorted([
         "data/contacts.yaml", "data/directory.json", "data/organisations.yaml", "data/programmes.yaml",
         "data/sources.yaml", "data/vocabularies.yaml",
-        "schema/directory.schema.json", "schema/editor.schema.json",
-    ]
+        "schema/directory.schema.json", "schema/editor.schema.json", *records, *tables,
+    ])
     assert {"directory-index/manifest.json", "directory-index/facets.bin", "directory-index/text/0.bin",
             "directory-index/meta/0.json"} <= set(pages)
 

@@ -221,6 +221,7 @@ def environment(directory: Directory, options: Options, today: dt.date) -> Envir
         programme_path=programme_path,
         organisation_path=organisation_path,
         contact_path=contact_path,
+        record_data_path=lambda record: urls.record_data_path(record.KIND, record.id),
         ages=ages,
         period=period,
         amount=amount,
