@@ -219,7 +219,9 @@ def foreign_markup(site: Path, page: Path, link_hosts: set[str], scripts: set[st
             out.append(f"{at} has http-equiv")
     base = page_base(site, page)
     for attrs, body in doc.scripts:
-        if "src" not in attrs and normalised_script(body, base) not in scripts:
+        if attrs.get("type") == "application/ld+json":
+            out += jsonld_problems(site, page, body, link_hosts)
+        elif "src" not in attrs and normalised_script(body, base) not in scripts:
             out.append(f"{where}: an inline script that the templates do not write: {body.strip()[:80]!r}")
     return out
 
@@ -458,4 +460,45 @@ def _opendata_problems(site: Path, path: Path, rel: str, raw: bytes, link_hosts:
                  if not _site_target(site, path, url)]
     problems += [p for refs in data.get("references", {}).values() for ref in refs.values() if "url" in ref
                  for p in _link_problem(where, "url", ref["url"], link_hosts)]
+    return problems
+
+
+# -- linked data (issue 13): the JSON-LD block of a page ---------------------------------
+
+JSONLD_URL_KEYS = {"@id", "url", "contentUrl"}
+
+
+def jsonld_urls(value) -> list[tuple[str, str]]:
+    """(key, value) of every URL-valued property in a JSON-LD document."""
+    if isinstance(value, dict):
+        return [(k, v) for k, v in value.items() if k in JSONLD_URL_KEYS and isinstance(v, str)] + \
+            [found for v in value.values() for found in jsonld_urls(v)]
+    if isinstance(value, list):
+        return [found for v in value for found in jsonld_urls(v)]
+    return []
+
+
+def jsonld_problems(site: Path, page: Path, body: str, link_hosts: set[str]) -> list[str]:
+    """A page's JSON-LD: strict JSON with no markup character written as it is
+    (a value can not end the script), every URL a file of the site or a web
+    address of the data."""
+    where = page.relative_to(site)
+    if any(c in body for c in "<>&"):
+        return [f"{where}: the JSON-LD holds < > or & unescaped"]
+    try:
+        data = _json_strict(body)
+    except ValueError as exc:
+        return [f"{where}: the JSON-LD is not JSON: {exc}"]
+    problems = []
+    for key, url in jsonld_urls(data):
+        parts = urlsplit(url)
+        if parts.scheme in ("http", "https"):
+            if (parts.hostname or "") not in link_hosts:
+                problems.append(f"{where}: JSON-LD {key} {url!r} is on a host in no URL of the data")
+        elif parts.scheme or parts.netloc or url.startswith("/"):
+            problems.append(f"{where}: JSON-LD {key} {url!r} is neither the site's nor a web address")
+        else:
+            target = (page.parent / unquote(parts.path)).resolve()
+            if not (target.is_file() or (target / "index.html").is_file()):
+                problems.append(f"{where}: JSON-LD {key} {url!r} is not a file of the site")
     return problems

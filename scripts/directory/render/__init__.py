@@ -29,7 +29,7 @@ from markupsafe import Markup
 from .. import review
 from ..schema.dates import PartialDate
 from ..model import Directory, Organisation, Programme, Term, Texts
-from . import markdown, urls
+from . import jsonld, markdown, urls
 from .markdown import anchor, escape_md, html_text, join, markdown_text, url_md
 from .urls import contact_path, organisation_path, programme_path
 
@@ -76,6 +76,20 @@ def link(ctx, text: Any, target: str) -> Markup:
 @pass_context
 def rel(ctx, target: str) -> Markup:
     return Markup(_rel(ctx, target))
+
+
+@pass_context
+def record_jsonld(ctx, record: Any) -> Markup:
+    """The page's schema.org JSON-LD block (:mod:`directory.render.jsonld`)."""
+    return jsonld.script(jsonld.record(record, ctx["d"].vocab, ctx["page_path"]))
+
+
+@pass_context
+def site_jsonld(ctx, name: str, description: str) -> Markup:
+    """The home page's JSON-LD: the web site and the data set, dated by the newest review."""
+    d = ctx["d"]
+    modified = max((r.last_reviewed for r in [*d.programmes.values(), *d.organisations.values()]), default=None)
+    return jsonld.script(jsonld.site(name, description, modified, ctx["page_path"]))
 
 
 @pass_context
@@ -222,6 +236,8 @@ def environment(directory: Directory, options: Options, today: dt.date) -> Envir
         organisation_path=organisation_path,
         contact_path=contact_path,
         record_data_path=lambda record: urls.record_data_path(record.KIND, record.id),
+        record_jsonld=record_jsonld,
+        site_jsonld=site_jsonld,
         ages=ages,
         period=period,
         amount=amount,
