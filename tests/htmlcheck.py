@@ -55,8 +55,12 @@ class Page(HTMLParser):
 
 
 def injected_markup(html: str, allowed_tags: set[str] = frozenset()) -> list[str]:
-    """Tags, event-handler attributes and script links that data could have smuggled in."""
-    page = Page(html)
+    """Tags, event-handler attributes and script links that data could have smuggled in.
+    The page's JSON-LD block is the template's (a JSON text in which no < can
+    stand, so nothing of the data ends it: tests/site/test_jsonld.py)."""
+    import re
+
+    page = Page(re.sub(r'<script type="application/ld\+json">[^<]*</script>', "", html))
     found = []
     for tag, attrs in page.tags:
         if tag in FORBIDDEN_TAGS - set(allowed_tags):
@@ -349,6 +353,8 @@ def _file_problems(site, path, raw, link_hosts, scripts, assets, public_data) ->
         if public_data is not None and data != {key: public_data[key]}:
             problems.append(f"{where}: is not the public view of the {key}")
         return problems
+    if rel == "feed.xml":
+        return _feed_problems(site, path, raw)
     if name.endswith(".xml"):
         root = ElementTree.fromstring(raw)
         problems = []
@@ -501,4 +507,29 @@ def jsonld_problems(site: Path, page: Path, body: str, link_hosts: set[str]) -> 
             target = (page.parent / unquote(parts.path)).resolve()
             if not (target.is_file() or (target / "index.html").is_file()):
                 problems.append(f"{where}: JSON-LD {key} {url!r} is not a file of the site")
+    return problems
+
+
+# -- the change feed (issue 13) ---------------------------------------------------------------
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+def _feed_problems(site: Path, path: Path, raw: bytes) -> list[str]:
+    """The Atom feed: text only in its titles and summaries, links to pages of the site."""
+    where = path.relative_to(site)
+    root = ElementTree.fromstring(raw)
+    problems = []
+    if root.tag != f"{ATOM}feed":
+        return [f"{where}: is not an Atom feed"]
+    for el in root.iter():
+        if not el.tag.startswith(ATOM):
+            problems.append(f"{where}: an element {el.tag!r} that is not Atom")
+        elif el.tag in (f"{ATOM}title", f"{ATOM}summary", f"{ATOM}content"):
+            if el.get("type", "text") != "text" or len(el):
+                problems.append(f"{where}: a {el.tag[len(ATOM):]} that is not plain text")
+        elif el.tag == f"{ATOM}link":
+            href = el.get("href", "")
+            if not _site_target(site, path, href):
+                problems.append(f"{where}: the link {href!r} is not a file or page of the site")
     return problems

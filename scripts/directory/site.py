@@ -14,7 +14,11 @@ root (:mod:`directory.render.urls`):
   (:mod:`directory.exports.records`), the CSV tables of the data package
   (:mod:`directory.exports.package`), the schema, and the schema for editors' tools
   with the vocabularies (:mod:`directory.schema.editor`);
-- the search and filter index (:mod:`directory.search`), as bytes.
+- the search and filter index (:mod:`directory.search`), as bytes;
+- what changed, when (with ``options.history_commits``): each record's last
+  change and the change feed, read from git once (:mod:`directory.history`),
+  on the pages, the What's new page and ``feed.xml``
+  (:mod:`directory.render.changes`).
 
 The MkDocs hook, ``python -m directory render``, the benchmark's floor (which
 renders with that command) and the tests all take their files from here, so
@@ -29,6 +33,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
+from . import history as git_history
 from . import model
 from .schema import editor as editor_schema
 from .exports import export_json, export_yaml, public_view
@@ -37,7 +42,7 @@ from .exports.records import record_files
 from .model import Directory
 from .problems import Problem
 from .render import Options, render_pages
-from .render import urls
+from .render import changes, urls
 from .render.reference import reference_page
 from .search import INDEX_FOLDER, IndexStats, index_files
 from .validate import validate
@@ -59,7 +64,9 @@ class Site:
     files: dict[str, str | bytes]  # site path -> content; empty when the data has errors
     records: int = 0  # the records read
     index: IndexStats | None = None  # the search index's figures
-    seconds: dict[str, float] = field(default_factory=dict)  # "validation", "files" (index included)
+    seconds: dict[str, float] = field(default_factory=dict)  # "validation", "history", "files" (index included)
+    # page path -> the day git last changed its record (the sitemap's lastmod)
+    lastmod: dict[str, str] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -77,11 +84,25 @@ def build(folder: Path | str, options: Options | None = None) -> Site:
     records = len(result.context.records)
     if not result.ok:
         return Site(result.problems, None, {}, records, seconds=seconds)
+    options = options or Options()
+    if options.history_commits and options.history is None:
+        started = time.perf_counter()
+        options = dataclasses.replace(options, history=git_history.read(result.context, folder,
+                                                                        options.history_commits))
+        seconds["history"] = time.perf_counter() - started
     started = time.perf_counter()
     directory = model.build(result.context)
     files, index = site_files(result.context, directory, options)
     seconds["files"] = time.perf_counter() - started
-    return Site(result.problems, directory, files, records, index, seconds)
+    return Site(result.problems, directory, files, records, index, seconds, lastmod(options.history))
+
+
+def lastmod(history) -> dict[str, str]:
+    """{page path: YYYY-MM-DD} of the record pages whose last change git knows."""
+    if history is None:
+        return {}
+    return {f"{urls.FOLDERS[type_]}/{record_id}.md": commit.day
+            for (type_, record_id), commit in history.last_changed.items() if type_ != "source"}
 
 
 def without_records(options: Options | None = None) -> Site:
@@ -105,7 +126,8 @@ def site_files(context: Context, directory: Directory,
         files[urls.data_path(name)] = text
     files[urls.data_path("directory.json")] = export_json(context, urls.schema_path(SCHEMA_PATH.name))
     view = public_view(context)
-    files.update(record_files(view))
+    files.update(record_files(view, options.history))
+    files[urls.FEED] = changes.feed(options.history, directory, options.today)
     for name, text in package_files(view, context.vocab).items():
         files[urls.data_path(name)] = text
     files[urls.schema_path(SCHEMA_PATH.name)] = SCHEMA_PATH.read_bytes()
@@ -121,7 +143,25 @@ def site_files(context: Context, directory: Directory,
 def environment_options(root: Path = REPOSITORY) -> Options:
     """The options of a site built from the repository at ``root``: its
     'Edit this record' links from the environment (:func:`edit_url`)."""
-    return Options(edit_url=edit_url(root))
+    return Options(edit_url=edit_url(root), history_commits=feed_commits(),
+                   repository_url=repository_url())
+
+
+def feed_commits() -> int:
+    """How many of the newest commits the change feed covers: DIRECTORY_FEED_COMMITS, else 100."""
+    value = os.environ.get("DIRECTORY_FEED_COMMITS", "")
+    return int(value) if value.isdigit() and int(value) > 0 else git_history.COMMITS
+
+
+def repository_url() -> str | None:
+    """The web address of the repository that builds the site, as for 'Edit
+    this record' (:func:`edit_url`): GitHub Actions names it, or
+    DIRECTORY_REPOSITORY_URL does; None elsewhere."""
+    repo = os.environ.get("DIRECTORY_REPOSITORY_URL")
+    if not repo and os.environ.get("GITHUB_REPOSITORY"):
+        server = os.environ.get("GITHUB_SERVER_URL", "https://github.com")
+        repo = f"{server}/{os.environ['GITHUB_REPOSITORY']}"
+    return repo or None
 
 
 def edit_url(root: Path = REPOSITORY) -> Callable[[str], str] | None:
@@ -132,10 +172,7 @@ def edit_url(root: Path = REPOSITORY) -> Callable[[str], str] | None:
     repository the pages link to the published data file and line instead
     (None). The branch is the settings' ``branch`` (DIRECTORY_BRANCH overrides
     it). A data file's path in the editor is its path under ``root``."""
-    repo = os.environ.get("DIRECTORY_REPOSITORY_URL")
-    if not repo and os.environ.get("GITHUB_REPOSITORY"):
-        server = os.environ.get("GITHUB_SERVER_URL", "https://github.com")
-        repo = f"{server}/{os.environ['GITHUB_REPOSITORY']}"
+    repo = repository_url()
     if not repo:
         return None
     branch = os.environ.get("DIRECTORY_BRANCH") or _settings_branch(root)

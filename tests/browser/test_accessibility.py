@@ -34,6 +34,7 @@ PAGES = [
     "/fields/",
     "/rules/",
     "/about/",
+    "/whats-new/",
     "/accessibility/",
     f"/programmes/{PLAN}/",
     f"/programmes/{PILLAR}/",

@@ -36,7 +36,7 @@ def test_the_set_of_pages(pages):
         "organisations/index.md", "organisations/org-dk.md", "organisations/org-nl.md",
         "programmes/action-a.md", "programmes/action-b.md", "programmes/home-new.md",
         "programmes/house-old.md", "programmes/index.md", "programmes/pillar-a.md",
-        "programmes/plan-a.md", "review.md", "rules.md", "sources/index.md",
+        "programmes/plan-a.md", "review.md", "rules.md", "sources/index.md", "whats-new.md",
     ]
     # beside them the open data, the schemas and the search index; nothing else
     # (each record's data as JSON beside its page; the data package's tables: tests/unit/test_opendata_exports.py)
@@ -48,7 +48,7 @@ def test_the_set_of_pages(pages):
     assert sorted(p for p in pages if not p.endswith(".md") and not p.startswith("directory-index/")) == sorted([
         "data/contacts.yaml", "data/directory.json", "data/organisations.yaml", "data/programmes.yaml",
         "data/sources.yaml", "data/vocabularies.yaml",
-        "schema/directory.schema.json", "schema/editor.schema.json", *records, *tables,
+        "schema/directory.schema.json", "schema/editor.schema.json", *records, *tables, "feed.xml",
     ])
     assert {"directory-index/manifest.json", "directory-index/facets.bin", "directory-index/text/0.bin",
             "directory-index/meta/0.json"} <= set(pages)

@@ -144,6 +144,8 @@ PLANTS = {
                           '"identifier":"</script><script>alert(1)</script>"'),
     "JSON-LD link": ("programmes/title-break-out/index.html", '"url":"./"', '"url":"https://evil.example/"'),
     "JSON-LD page": ("programmes/title-break-out/index.html", '"url":"./"', '"url":"../no-such-page/"'),
+    "feed link": ("feed.xml", 'href="feed.xml"', 'href="https://evil.example/feed.xml"'),
+    "feed markup": ("feed.xml", '<summary type="text">', '<summary type="html">'),
     "search index link": ("directory-index/meta/0.json", '[["programmes/', '[["javascript:alert(1)//'),
     "search index word": ("directory-index/text/0.bin", None, None),
     "unknown asset": ("assets/directory/engine.js", "export", "alert(1);export"),

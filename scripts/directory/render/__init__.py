@@ -29,7 +29,7 @@ from markupsafe import Markup
 from .. import review
 from ..schema.dates import PartialDate
 from ..model import Directory, Organisation, Programme, Term, Texts
-from . import jsonld, markdown, urls
+from . import changes, jsonld, markdown, urls
 from .markdown import anchor, escape_md, html_text, join, markdown_text, url_md
 from .urls import contact_path, organisation_path, programme_path
 
@@ -46,6 +46,11 @@ class Options:
     edit_url: Callable[[str], str] | None = None  # data file path -> URL of its editor
     data_url: str = urls.DATA  # where the data files are published, relative to the site root
     today: dt.date | None = None  # review dates are measured against it; None: review.today()
+    # the change feed and each record's "Last changed" are read from git over
+    # this many newest commits (directory.history); None: git is not read
+    history_commits: int | None = None
+    repository_url: str | None = None  # the repository's web address: each record's "History" link
+    history: Any = None  # what git said (directory.history.History), set by the build; None: not known
 
 
 # -- template helpers --------------------------------------------------------
@@ -216,6 +221,29 @@ def _remembered(env: Environment, macro: str, key: Callable[[Any], Any]) -> Call
     return call
 
 
+def _last_changed(options: Options) -> Callable[[Any], Any]:
+    """The commit that last changed a record (its ``day``), or None when it is not known."""
+    history = options.history
+    return lambda record: history.of(record.KIND, record.id) if history is not None else None
+
+
+def _history_url(options: Options) -> Callable[[Any], str | None]:
+    """A record's history in the repository, when its address is known: the
+    record's lines in the data file as the built commit has them, with the
+    commit that last changed each line (GitHub's blame view)."""
+    history, repo = options.history, options.repository_url
+
+    def url(record: Any) -> str | None:
+        if history is None or not repo or history.head is None:
+            return None
+        lines = history.lines.get((record.KIND, record.id))
+        if lines is None or history.of(record.KIND, record.id) is None:
+            return None
+        return f"{repo.rstrip('/')}/blame/{history.head}/{lines.path}#L{lines.first}-L{lines.last}"
+
+    return url
+
+
 def environment(directory: Directory, options: Options, today: dt.date) -> Environment:
     env = markdown.environment()
     vocab = directory.vocab
@@ -237,6 +265,8 @@ def environment(directory: Directory, options: Options, today: dt.date) -> Envir
         contact_path=contact_path,
         record_data_path=lambda record: urls.record_data_path(record.KIND, record.id),
         record_jsonld=record_jsonld,
+        last_changed=_last_changed(options),
+        history_url=_history_url(options),
         site_jsonld=site_jsonld,
         ages=ages,
         period=period,
@@ -343,4 +373,7 @@ def render_pages(directory: Directory, options: Options | None = None) -> dict[s
     render("sources.md.j2", "sources/index.md", sources=list(directory.sources.values()))
     render("review.md.j2", "review.md", today=today, **review.review_lists(directory, today))
     render("directory.md.j2", "directory.md")
+    render("whats_new.md.j2", urls.WHATS_NEW, history=options.history, history_commits=options.history_commits,
+           entries=changes.entries(options.history, directory), more=changes.more(options.history),
+           feed_path=urls.FEED)
     return pages
