@@ -18,7 +18,10 @@ floor        the same site built by bare MkDocs: every file
              the directory's own work (validating, rendering, exporting,
              indexing in the hooks) costs on top of MkDocs.
 
-then measures the built site: HTML bytes per programme page (mean and max of
+With the data in a git repository (one commit adding every record, then 50
+small commits: bench.opendata), times what the open data adds (the exports,
+the JSON-LD, the history pass with the feed) and sizes the bulk exports, raw
+and gzipped, printed in a table of their own; then measures the built site: HTML bytes per programme page (mean and max of
 site/programmes/*/index.html), the whole site (bytes and files) and the search
 index (the directory's own index folder), and times the search in a browser
 (bench.browser: Debian's chromium, a new context with a cold cache for each
@@ -68,6 +71,7 @@ from directory.load import data_files
 from directory.search import INDEX_FOLDER
 from directory.validate import validate
 
+from . import opendata
 from .synthetic import generate
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -77,6 +81,27 @@ FIELDS = [
     "n", "generation_s", "validation_s", "build_s", "floor_s", "build_floor_ratio",
     "programme_page_kb_mean", "programme_page_kb_max", "programme_pages",
     "site_bytes", "site_files", "site_mb",
+]
+# the open data (issue 13, bench.opendata): what the exports, the JSON-LD and the history add, and the bulk sizes
+OPENDATA_FIELDS = [
+    "opendata_exports_s", "opendata_jsonld_s", "opendata_history_s", "opendata_history_cpu_s", "opendata_s",
+    "opendata_share_pct",
+    "bulk_csv_mb", "bulk_csv_gz_mb", "directory_json_mb", "directory_json_gz_mb", "record_json_mb",
+    "record_json_gz_mb",
+]
+OPENDATA_COLUMNS = [  # (heading, field, format)
+    ("N", "n", "{:d}"),
+    ("exports s", "opendata_exports_s", "{:.2f}"),
+    ("JSON-LD s", "opendata_jsonld_s", "{:.2f}"),
+    ("history s", "opendata_history_s", "{:.2f}"),
+    ("history CPU s", "opendata_history_cpu_s", "{:.2f}"),
+    ("% of build", "opendata_share_pct", "{:.1f}"),
+    ("CSV MB", "bulk_csv_mb", "{:.2f}"),
+    ("CSV gz MB", "bulk_csv_gz_mb", "{:.2f}"),
+    ("JSON MB", "directory_json_mb", "{:.2f}"),
+    ("JSON gz MB", "directory_json_gz_mb", "{:.2f}"),
+    ("record JSON MB", "record_json_mb", "{:.2f}"),
+    ("record JSON gz MB", "record_json_gz_mb", "{:.2f}"),
 ]
 # ... and the size of the search index: zero while the site has none
 SEARCH_FIELDS = ["search_index_bytes", "search_index_mb"]
@@ -114,6 +139,8 @@ TARGETS = [
     ("first results", "first_results_s_max", 0.5, "{:.3f} s"),
     ("first results transfer", "first_results_kb_max", 300, "{:,.0f} KB"),
     ("validation", "validation_s", 3, "{:.2f} s"),
+    ("open data share of the build", "opendata_share_pct", 10, "{:.1f} %"),
+    ("history pass (CPU)", "opendata_history_cpu_s", 5, "{:.2f} s"),
 ]
 GROWTH_TARGET = (1000, 10000, 11)  # build time from 1,000 to 10,000 records at most 11x
 
@@ -288,6 +315,8 @@ def bench(n: int, work: Path, seed: int, search: bool = True) -> dict:
         row["records"] = generate(n, data, seed)
     row["generation_s"], row["generation_cpu_s"] = t.wall, t.cpu
     row["data_bytes"] = sum(p.stat().st_size for p in data_files(data))
+    progress(f"committing the records to git: one commit, then {opendata.SMALL_COMMITS} small ones…")
+    opendata.make_history(data, opendata.SMALL_COMMITS)
 
     progress(f"validating {n} records…")
     with _Timer() as t:
@@ -308,7 +337,10 @@ def bench(n: int, work: Path, seed: int, search: bool = True) -> dict:
     row["files_s"], row["index_s"] = t.wall, round(index.seconds, 3)
     row["files"] = len(files)
     row["pages"] = sum(1 for path in files if path.endswith(".md"))
-    del files, result
+    del files
+    progress("timing the open data (exports, JSON-LD, history)…")
+    row.update(opendata.measure(result.context, data))
+    del result
 
     env = _env(data)
     progress(f"building the site for {n} records (mkdocs build --strict)…")
@@ -335,6 +367,7 @@ def bench(n: int, work: Path, seed: int, search: bool = True) -> dict:
         env, floor, "floor mkdocs build")
     row["floor_reported_s"] = _reported(stderr)
     row["build_floor_ratio"] = round(row["build_s"] / row["floor_s"], 3)
+    row["opendata_share_pct"] = round(100 * row["opendata_s"] / row["build_s"], 2)
     if row["floor_cpu_s"]:
         row["build_floor_cpu_ratio"] = round(row["build_cpu_s"] / row["floor_cpu_s"], 3)
 
@@ -378,6 +411,14 @@ def table(rows: list[dict]) -> str:
                 for _, f, fmt in COLUMNS]
 
     return _layout([[h for h, _, _ in COLUMNS]] + [cells(row) for row in rows])
+
+
+def opendata_table(rows: list[dict]) -> str:
+    """The open data: seconds it adds (in-process) and the bulk exports' sizes, raw and gzipped."""
+    title = ("open data (issue 13): seconds the exports, the JSON-LD and the history pass take in the build "
+             "(in-process), their share of the build, and the bulk exports")
+    return title + "\n" + _layout([[h for h, _, _ in OPENDATA_COLUMNS]] +
+                                  [[_cell(row.get(f), fmt) for _, f, fmt in OPENDATA_COLUMNS] for row in rows])
 
 
 def search_table(row: dict) -> str:
@@ -445,6 +486,8 @@ def main(argv: list[str] | None = None) -> int:
             args.json.parent.mkdir(parents=True, exist_ok=True)
             args.json.write_text(json.dumps(rows, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     print(table(rows))
+    print()
+    print(opendata_table(rows))
     if args.search:
         for row in rows:
             print()
