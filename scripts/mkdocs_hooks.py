@@ -92,6 +92,7 @@ class Shown:
     errors: list[str] = field(default_factory=list)
     pages_total: int = 0
     pages_done: int = 0
+    lastmod: dict[str, str] = field(default_factory=dict)  # page path -> the day git last changed its record
 
 
 @dataclass
@@ -335,6 +336,7 @@ def on_files(files: Files, config) -> Files:
     session.shown = shown = Shown()
     if built.ok:
         generated = built.files
+        shown.lastmod = built.lastmod
         d, index = built.directory, built.index
         log.info("directory: %d programmes, %d organisations, %d contacts in %s: %d pages and data files; "
                  "the data files and the search index in %.1f s (%d index files, %.1f MB, %.1f s)",
@@ -422,6 +424,15 @@ def with_errors(output: str, banner: str, errors: list[str]) -> str:
              f'<p class="admonition-title">{html.escape(banner)}</p>'
              f"<pre><code>{lines}</code></pre></div>")
     return output.replace(_ARTICLE, _ARTICLE + shown, 1)
+
+
+def on_page_markdown(markdown: str, page, config, files) -> str:
+    """The sitemap's lastmod of a record's page: the day git last changed the
+    record (site.Site.lastmod); other pages keep MkDocs' date of the build."""
+    day = _current().shown.lastmod.get(page.file.src_uri)
+    if day is not None:
+        page.update_date = day
+    return markdown
 
 
 def on_post_page(output: str, page, config) -> str:
