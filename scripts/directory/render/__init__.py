@@ -98,7 +98,11 @@ def _relpath(target: str, start: str) -> str:
 
 @pass_context
 def link(ctx, text: Any, target: str) -> Markup:
-    return Markup(f"[{escape_md(text)}]({_rel(ctx, target)})")
+    """A Markdown link: ``text`` escaped for Markdown, unless it is Markdown
+    already (Markup: the catalogue's words through ``t``, which escaped them;
+    escaping them again would show the backslashes)."""
+    shown = text if isinstance(text, Markup) else escape_md(text)
+    return Markup(f"[{shown}]({_rel(ctx, target)})")
 
 
 @pass_context
