@@ -26,7 +26,7 @@ from babel.numbers import format_decimal
 from support import real_directory
 from test_accessibility import axe, report
 from directory.render import i18n
-from directory.search.words import words_script
+from directory.render.script_words import words_script
 
 pytestmark = pytest.mark.browser
 
