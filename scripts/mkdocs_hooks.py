@@ -22,8 +22,8 @@ English one; :func:`on_config` adds one section a language with the same
 entries, their titles from the catalogue (``nav.*`` keys, found by their
 English text) and their pages under the language's folder, and the theme's
 nav partial (overrides/partials/nav.html) shows each page the section of its
-language. :func:`on_page_context` gives the theme the page's language: its
-words (``dir_t``), Material's own strings (overrides/partials/language.html),
+language. :func:`on_page_context` gives the theme the page's language
+(its words: ``t`` of scripts/theme_hooks.py), Material's own strings (overrides/partials/language.html),
 the same page in the other languages (the switch and ``hreflang``) and the
 language's home.
 
@@ -386,8 +386,9 @@ def on_env(env, config, files):
 
 
 def on_page_context(context, page, config, nav):
-    """The page's language for the theme: its words (``dir_t``), its name and
-    home, its nav entries, and the same page in each language."""
+    """The page's language for the theme: its name and home, its nav
+    entries, and the same page in each language (its words: ``t`` of
+    scripts/theme_hooks.py, from the same path)."""
     session = _current()
     path = page.file.src_uri
     lang = urls.page_language(path)
@@ -396,7 +397,6 @@ def on_page_context(context, page, config, nav):
     context.update(
         dir_lang=lang,
         dir_page=urls.unlocalized(path),
-        dir_t=words.t,
         dir_site_name=words.t("site.name"),
         dir_site_description=words.t("site.description"),
         dir_home=urls.page_url(home),
