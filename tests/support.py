@@ -78,6 +78,26 @@ def write_index(directory, out: Path):
     return stats
 
 
+def nodes_with_examples(schema) -> list[dict]:
+    """Every schema node (dict) with ``examples``, in document order; enums,
+    constants and the examples themselves are values, not nodes."""
+    found: list[dict] = []
+
+    def walk(node):
+        if isinstance(node, dict):
+            if "examples" in node:
+                found.append(node)
+            for key, value in node.items():
+                if key not in ("enum", "const", "examples"):
+                    walk(value)
+        elif isinstance(node, list):
+            for item in node:
+                walk(item)
+
+    walk(schema)
+    return found
+
+
 class _Quiet(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args):
         pass
