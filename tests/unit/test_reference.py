@@ -15,7 +15,6 @@ import html
 import json
 import os
 import re
-from pathlib import Path
 
 import markdown
 import pytest
@@ -28,12 +27,10 @@ from directory.load.quote import flow as yaml_flow
 from directory.render.reference import (
     PATTERN_WORDS, anchor_for, annotated_sections, reference_page, render_reference,
 )
-from directory.render.markdown import escape_md
 from directory.validate import validate
 from directory.validate.rules import references as reference_rule
 from directory.validate.rules import vocabulary as vocabulary_rule
 from directory.schema import SCHEMA_PATH, strip_annotations
-from directory.validate import validate
 
 GOLDEN = ROOT / "tests" / "golden" / "expected" / "reference" / "fields.md"
 EXTENSIONS = ["tables", "def_list", "attr_list", "toc"]
