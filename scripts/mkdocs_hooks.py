@@ -22,8 +22,8 @@ English one; :func:`on_config` adds one section a language with the same
 entries, their titles from the catalogue (``nav.*`` keys, found by their
 English text) and their pages under the language's folder, and the theme's
 nav partial (overrides/partials/nav.html) shows each page the section of its
-language. :func:`on_page_context` gives the theme the page's language: its
-words (``dir_t``), Material's own strings (overrides/partials/language.html),
+language. :func:`on_page_context` gives the theme the page's language
+(its words: ``t`` of scripts/theme_hooks.py), Material's own strings (overrides/partials/language.html),
 the same page in the other languages (the switch and ``hreflang``) and the
 language's home.
 
@@ -77,10 +77,10 @@ from directory.schema import SCHEMA_PATH  # noqa: E402
 log = logging.getLogger("mkdocs.hooks.directory")
 ROOT = Path(__file__).resolve().parent.parent
 
-# the banners over every page when serve has bad data, in English (each page says it in its language)
-KEPT = i18n.catalogue(DEFAULT).t("banner.kept")
-NOTHING_YET = i18n.catalogue(DEFAULT).t("banner.nothing_yet")
-_BANNER_KEYS = {KEPT: "banner.kept", NOTHING_YET: "banner.nothing_yet"}
+# the banners over every page when serve has bad data (catalogue keys; each page says it in its language)
+BANNER_KEPT, BANNER_NOTHING_YET = "banner.kept", "banner.nothing_yet"
+KEPT = i18n.catalogue(DEFAULT).t(BANNER_KEPT)  # their English, as a page without a language shows them
+NOTHING_YET = i18n.catalogue(DEFAULT).t(BANNER_NOTHING_YET)
 
 
 @dataclass
@@ -88,7 +88,7 @@ class Shown:
     """One build: the errors every page shows (``serve`` with bad data) and
     how many pages are written."""
 
-    banner: str = ""  # the title above the errors (in English; each page shows its language's)
+    banner: str = ""  # the catalogue key of the title above the errors (each page says it in its language)
     errors: list[str] = field(default_factory=list)
     pages_total: int = 0
     pages_done: int = 0
@@ -348,13 +348,13 @@ def on_files(files: Files, config) -> Files:
         shown.errors = [p.format() for p in built.problems if p.level == "error"]
         # not log.warning: under --strict a warning would abort this rebuild too
         if session.last_good is not None:
-            shown.banner = KEPT
+            shown.banner = BANNER_KEPT
             print(f"directory: the data has {summary(built.problems)}; the preview keeps the last "
                   "good version of the site and shows the errors on every page. Fix them and save: "
                   "the preview reloads.", file=sys.stderr)
             generated = session.last_good
         else:
-            shown.banner = NOTHING_YET
+            shown.banner = BANNER_NOTHING_YET
             print(f"directory: the data has {summary(built.problems)}; nothing could be built from "
                   "it yet. The preview shows the errors on every page (the pages have no records "
                   "until then). Fix them and save: the preview reloads.", file=sys.stderr)
@@ -388,8 +388,9 @@ def on_env(env, config, files):
 
 
 def on_page_context(context, page, config, nav):
-    """The page's language for the theme: its words (``dir_t``), its name and
-    home, its nav entries, and the same page in each language."""
+    """The page's language for the theme: its name and home, its nav
+    entries, and the same page in each language (its words: ``t`` of
+    scripts/theme_hooks.py, from the same path)."""
     session = _current()
     path = page.file.src_uri
     lang = urls.page_language(path)
@@ -398,7 +399,6 @@ def on_page_context(context, page, config, nav):
     context.update(
         dir_lang=lang,
         dir_page=urls.unlocalized(path),
-        dir_t=words.t,
         dir_site_name=words.t("site.name"),
         dir_site_description=words.t("site.description"),
         dir_home=urls.page_url(home),
@@ -443,9 +443,8 @@ def on_post_page(output: str, page, config) -> str:
     step = max(1000, shown.pages_total // 10)
     if shown.pages_done % step == 0:
         log.info("directory: %d of %d pages written", shown.pages_done, shown.pages_total)
-    banner = shown.banner
-    if banner and page is not None:
-        banner = i18n.catalogue(urls.page_language(page.file.src_uri)).t(_BANNER_KEYS.get(banner, banner))
+    lang = urls.page_language(page.file.src_uri) if page is not None else DEFAULT
+    banner = i18n.catalogue(lang).t(shown.banner) if shown.banner else ""
     return with_errors(output, banner, shown.errors)
 
 

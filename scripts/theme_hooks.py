@@ -6,7 +6,7 @@ mkdocs_hooks.py. It gives the theme's templates (the header's search box,
 overrides/partials/header.html) what they need to write a page in its
 language: ``t(key)``, the catalogue's words (directory.render.i18n);
 ``search_words(id, area)``, the header search box's words for its script, as
-a JSON block (directory.search.words); ``in_language(path)``, a path in the
+a JSON block (directory.render.script_words); ``in_language(path)``, a path in the
 site of the page's language. A page's language is the folder it stands in
 (directory.render.urls.page_language). It is kept apart from mkdocs_hooks.py
 because the theme needs it wherever it is used: the benchmark's floor, a
@@ -23,7 +23,7 @@ from jinja2 import pass_context
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from directory.render import i18n, urls  # noqa: E402
-from directory.search.words import words_script  # noqa: E402
+from directory.render.script_words import words_script  # noqa: E402
 
 
 def page_language(context) -> str:

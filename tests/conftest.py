@@ -7,17 +7,14 @@ nothing leaves localhost.
 """
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import shutil
-import threading
 from pathlib import Path
 
 import pytest
 from hypothesis import settings
 
-from support import DATA, FIXTURES, dedent, run_mkdocs
+from support import DATA, FIXTURES, dedent, run_mkdocs, serve_folder
 
 # Review dates are measured against "today": every test (and every build or
 # check a test starts) sees the same day, so expected lines and pages hold.
@@ -93,19 +90,10 @@ FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-ne
          "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run"]
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
 @pytest.fixture(scope="session")
 def site_url(built_site):
-    handler = functools.partial(_Quiet, directory=str(built_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
+    with serve_folder(built_site) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -1,10 +1,14 @@
 """Paths and helpers shared by the tests (fixtures live in conftest.py)."""
 from __future__ import annotations
 
+import contextlib
+import functools
+import http.server
 import os
 import subprocess
 import sys
 import textwrap
+import threading
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -72,3 +76,41 @@ def write_index(directory, out: Path):
         (out / path).parent.mkdir(parents=True, exist_ok=True)
         (out / path).write_bytes(content)
     return stats
+
+
+def nodes_with_examples(schema) -> list[dict]:
+    """Every schema node (dict) with ``examples``, in document order; enums,
+    constants and the examples themselves are values, not nodes."""
+    found: list[dict] = []
+
+    def walk(node):
+        if isinstance(node, dict):
+            if "examples" in node:
+                found.append(node)
+            for key, value in node.items():
+                if key not in ("enum", "const", "examples"):
+                    walk(value)
+        elif isinstance(node, list):
+            for item in node:
+                walk(item)
+
+    walk(schema)
+    return found
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@contextlib.contextmanager
+def serve_folder(folder: Path):
+    """A built site served on a free local port, as a static host serves it:
+    yields its root URL (``http://127.0.0.1:<port>``)."""
+    handler = functools.partial(_Quiet, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()

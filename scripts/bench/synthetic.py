@@ -393,7 +393,6 @@ class _Generator:
             # the first sources are published in each country (and recent), so
             # every cluster and every contact finds one
             publisher = orgs[i] if i < min(4, len(orgs)) else rng.choice(orgs)
-            country = self.org_country[publisher["id"]]
             lang = publisher["original_language"]
             year = rng.randint(2012, self.today.year)
             topic = rng.choice(W.TOPICS)

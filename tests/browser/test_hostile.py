@@ -9,30 +9,20 @@ error occurs, nothing is requested from another host, and the names show as
 the text they are. The page with the description passes axe-core."""
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
 from urllib.parse import urlsplit
 
 import pytest
 
+from support import serve_folder
 from test_accessibility import axe, report
 
 pytestmark = pytest.mark.browser
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
 @pytest.fixture(scope="module")
 def hostile_url(hostile_site):
-    handler = functools.partial(_Quiet, directory=str(hostile_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
+    with serve_folder(hostile_site) as url:
+        yield url
 
 
 @pytest.fixture

@@ -12,21 +12,18 @@ the header's words in that language, one folder deeper), so the scripts are
 tested in each language either way."""
 from __future__ import annotations
 
-import functools
 import html
-import http.server
 import re
 import shutil
-import threading
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from babel.numbers import format_decimal
 
-from support import real_directory
+from support import real_directory, serve_folder
 from test_accessibility import axe, report
 from directory.render import i18n
-from directory.search.words import words_script
+from directory.render.script_words import words_script
 
 pytestmark = pytest.mark.browser
 
@@ -85,18 +82,10 @@ def lang_site(built_site, tmp_path_factory):
     return site
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
 @pytest.fixture(scope="module")
 def lang_url(lang_site):
-    handler = functools.partial(_Quiet, directory=str(lang_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
+    with serve_folder(lang_site) as url:
+        yield url
 
 
 # -- helpers -------------------------------------------------------------------------

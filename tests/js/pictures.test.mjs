@@ -2,7 +2,8 @@
 // (coverage.js, as draw.level in Python: the same cases as
 // tests/unit/test_pictures.py), the choice of programmes to compare in a URL
 // and in the tray (compare-tray.js), the rows of a comparison (compare.js)
-// and the page's words (words.js). Runs alone (node --test
+// and the page's words as the pictures' scripts say them (shared.js's
+// pageWords and sayer, the same as the search's). Runs alone (node --test
 // tests/js/pictures.test.mjs) or with the others through tests/unit/test_engine_js.py.
 import {test} from "node:test";
 import assert from "node:assert/strict";
@@ -11,7 +12,10 @@ import {level} from "../../docs/assets/directory/coverage.js";
 import {MAX, formatChoice, idOfUrl, parseChoice, readStored, toggleChoice, validId, writeStored}
   from "../../docs/assets/directory/compare-tray.js";
 import {alignedRows} from "../../docs/assets/directory/compare.js";
-import {pageWords, say} from "../../docs/assets/directory/words.js";
+import {pageWords, sayer} from "../../docs/assets/directory/shared.js";
+
+// one text said as the pictures' scripts say their words: sayer(words, lang)(key, params)
+const say = (text, params, lang = "en") => sayer({text}, lang)("text", params);
 
 test("a cell is shaded by quarters of the largest, as draw.level", () => {
   const cases = [[0, 0, 0], [0, 5, 0], [1, 1, 4], [1, 4, 1], [1, 5, 1], [2, 5, 2], [3, 5, 3], [4, 5, 4], [5, 5, 4],
@@ -85,6 +89,7 @@ test("the page's words: placeholders and plural forms in the page's language", (
   assert.equal(say("Left {x} as it is"), "Left {x} as it is");
   const doc = {getElementById: (id) => (id === "w" ? {textContent: '{"a":"\\u003c/script\\u003e"}'} : id === "bad" ? {textContent: "{"} : null)};
   assert.deepEqual(pageWords("w", doc), {a: "</script>"});
-  assert.deepEqual(pageWords("bad", doc), {});
-  assert.deepEqual(pageWords("none", doc), {});
+  // a block that is broken or missing is the template's fault: said at once, never shown as empty words
+  assert.throws(() => pageWords("bad", doc), SyntaxError);
+  assert.throws(() => pageWords("none", doc), /no words block #none/);
 });

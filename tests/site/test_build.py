@@ -13,7 +13,7 @@ import yaml
 from support import DATA, FIXTURES, ROOT, run_mkdocs
 from directory.exports import public_view
 from directory.render.i18n import LANGUAGES
-from directory.search.words import words_script
+from directory.render.script_words import words_script
 from directory.validate import validate
 from htmlcheck import Page, foreign_markup, injected_markup, url_hosts
 
@@ -47,7 +47,7 @@ def article(html: str) -> str:
 def data_article(html: str) -> str:
     """The article without the directory page's one script, its words for
     filter.js: the template's, from the catalogue, in the page's language
-    (directory.search.words), so no data in it."""
+    (directory.render.script_words), so no data in it."""
     text = article(html)
     for lang in LANGUAGES:
         text = text.replace(str(words_script("dir-words", lang, "page")), "")

@@ -28,7 +28,7 @@ from babel.numbers import format_decimal
 from support import DATA, ROOT, directory_of, write_index
 from directory.render import i18n, urls
 from directory.search import INDEX_FOLDER
-from directory.search.words import AREAS, script_words
+from directory.render.script_words import AREAS, script_words
 
 COUNTS = [0, 1, 2, 3, 5, 10, 11, 21, 100, 101, 1000, 1001, 12345, 1234567, 0.5, 1.5, 2.25]
 

@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from support import ROOT
+from support import ROOT, nodes_with_examples
 from directory.load import load_text, messages, quote
 from directory.tools.fmt import canonical_text
 
@@ -82,20 +82,7 @@ def test_the_messages_quote_a_cut_text_that_reads_back():
 
 def test_every_example_of_the_schema_is_written_in_the_standard_layout():
     schema = json.loads((ROOT / "schema" / "directory.schema.json").read_text(encoding="utf-8"))
-    found = []
-
-    def walk(node):
-        if isinstance(node, dict):
-            for key, value in node.items():
-                if key == "examples":
-                    found.extend(value)
-                elif key not in ("enum", "const"):
-                    walk(value)
-        elif isinstance(node, list):
-            for item in node:
-                walk(item)
-
-    walk(schema)
+    found = [example for node in nodes_with_examples(schema) for example in node["examples"]]
     assert len(found) > 50
     for example in found:
         text = f"k: {quote.flow(example)}\n"

@@ -15,25 +15,22 @@ import html
 import json
 import os
 import re
-from pathlib import Path
 
 import markdown
 import pytest
 from jsonschema import Draft202012Validator
 
-from support import DATA, FIXTURES, ROOT
+from support import DATA, FIXTURES, ROOT, nodes_with_examples
 from htmlcheck import Page, injected_markup
 from directory.load import load_text
 from directory.load.quote import flow as yaml_flow
 from directory.render.reference import (
     PATTERN_WORDS, anchor_for, annotated_sections, reference_page, render_reference,
 )
-from directory.render.markdown import escape_md
 from directory.validate import validate
 from directory.validate.rules import references as reference_rule
 from directory.validate.rules import vocabulary as vocabulary_rule
 from directory.schema import SCHEMA_PATH, strip_annotations
-from directory.validate import validate
 
 GOLDEN = ROOT / "tests" / "golden" / "expected" / "reference" / "fields.md"
 EXTENSIONS = ["tables", "def_list", "attr_list", "toc"]
@@ -181,20 +178,7 @@ def test_every_pattern_is_said_in_words():
 
 
 def test_every_example_is_valid_where_it_stands():
-    examples = []
-
-    def walk(node):
-        if isinstance(node, dict):
-            if "examples" in node:
-                examples.append(node)
-            for key, value in node.items():
-                if key not in ("enum", "const", "examples"):
-                    walk(value)
-        elif isinstance(node, list):
-            for value in node:
-                walk(value)
-
-    walk(SCHEMA)
+    examples = nodes_with_examples(SCHEMA)
     assert len(examples) > 40
     for node in examples:
         validator = Draft202012Validator({**node, "$defs": SCHEMA["$defs"]})

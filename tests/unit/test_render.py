@@ -9,7 +9,7 @@ from htmlcheck import Page, injected_markup
 from directory import model
 from directory.render import render_pages
 from directory.render.markdown import escape_md, markdown_text
-from directory.search.words import words_script
+from directory.render.script_words import words_script
 from directory.validate import validate
 
 # the Markdown extensions of mkdocs.yml

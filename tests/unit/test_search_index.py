@@ -12,12 +12,13 @@ from pathlib import Path
 import pytest
 import yaml
 
-from support import DATA, FIXTURES, dedent, directory_of, write_index
+from support import DATA, FIXTURES, directory_of, write_index
 from directory import model
 from directory.search import IndexStats, build, encode
-from directory.search.build import age_bands
+from directory.facets import age_bands
 from directory.search.encode import encode_set
 from directory.search.tokens import fold, words
+from directory.words import SUMMARY_CHARS
 
 
 # -- a reader of the format, written from FORMAT.md -----------------------------------
@@ -347,7 +348,7 @@ def test_every_programme_is_a_record_in_name_order(real):
         assert url == f"programmes/{pid}/" and name == p.name.source and lang == p.original_language
         assert kind == p.kind and countries == p.countries
         assert name_en in (None, p.name.en) and summary_lang in p.summary.by_lang
-        assert len(summary) <= build.SUMMARY_CHARS + 1
+        assert len(summary) <= SUMMARY_CHARS + 1
         assert carried == sorted(carried)
         assert sorted((terms[n][0], terms[n][1]) for n in carried) == sorted(
             [("theme", t) for t in p.themes] + [("kind", p.kind)] + [("setting", s) for s in p.settings]

@@ -14,7 +14,7 @@ import pytest
 from support import ROOT
 from directory.render import i18n
 from directory.search.build import TERM_GROUPS
-from directory.search.words import AREAS, script_words
+from directory.render.script_words import AREAS, script_words
 
 SCRIPTS = sorted((ROOT / "docs/assets/directory").glob("*.js"))
 # the words block each script reads: its catalogue area

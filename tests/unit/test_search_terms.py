@@ -14,7 +14,8 @@ from support import DATA, FIXTURES, directory_of, write_index
 from test_search_index import Index
 from directory.model import Contact, Organisation, Programme, Source, SourceRef, Texts
 from directory.render import i18n
-from directory.search import build, words as search_words
+from directory.render import script_words as search_words
+from directory.search import build
 
 NAME, SUMMARY, TERM, OTHER = range(4)
 

@@ -10,10 +10,10 @@
 // comparison's own address holds it from then on, so a comparison can be
 // bookmarked and shared (compare.js). Every word comes from the page: the
 // JSON block #pic-compare-words (templates/pictures/compare_tray.html.j2,
-// read with words.js).
+// read with shared.js's pageWords and sayer).
 // The pure functions below are tested under node (tests/js/compare.test.mjs).
 
-import { pageWords, say } from "./words.js";
+import { pageLanguage, pageWords, sayer } from "./shared.js";
 
 export const MAX = 4; // programmes a comparison holds at most
 export const MIN = 2;
@@ -84,7 +84,7 @@ if (tray) new Tray(tray).start();
 
 function Tray(tray) {
   const words = pageWords("pic-compare-words");
-  const lang = document.documentElement.lang || "en";
+  const say = sayer(words, pageLanguage() || "en");
   const count = tray.querySelector(".pic-tray__count");
   const open = tray.querySelector(".pic-tray__open");
   const clear = tray.querySelector(".pic-tray__clear");
@@ -99,7 +99,7 @@ function Tray(tray) {
     tray.hidden = ids.length === 0;
     open.href = `${page.pathname}?${formatChoice(ids)}`;
     open.hidden = ids.length < MIN;
-    const line = say(words.chosen, { n: ids.length }, lang);
+    const line = say("chosen", { n: ids.length });
     count.textContent = note || (ids.length < MIN ? `${line} ${words.needMore}` : line);
   }
 
@@ -107,7 +107,7 @@ function Tray(tray) {
     const next = toggleChoice(ids, box.dataset.compare, box.checked);
     if (next === null) {
       box.checked = false;
-      note = say(words.full, { max: MAX }, lang);
+      note = say("full", { max: MAX });
     } else {
       ids = next;
       note = "";

@@ -15,7 +15,7 @@
 // word comes from the page (#pic-compare-page-words).
 
 import { MAX, MIN, formatChoice, parseChoice, writeStored } from "./compare-tray.js";
-import { pageWords, say } from "./words.js";
+import { h, pageLanguage, pageWords, sayer } from "./shared.js";
 
 const KEEP = new Set(["A", "SPAN", "STRONG", "EM", "CODE", "BR", "UL", "OL", "LI", "P", "ABBR"]);
 const LANG = /^[a-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/;
@@ -23,22 +23,9 @@ const LANG = /^[a-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/;
 const app = globalThis.document?.getElementById("pic-compare");
 if (app) main(app);
 
-function h(tag, attrs = {}, ...children) {
-  const el = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (v === null || v === undefined || v === false) continue;
-    if (k === "class") el.className = v;
-    else if (k === "text") el.textContent = v;
-    else if (k.startsWith("on")) el.addEventListener(k.slice(2), v);
-    else el.setAttribute(k, v === true ? "" : v);
-  }
-  for (const c of children) if (c !== null && c !== undefined) el.append(c);
-  return el;
-}
-
 async function main(app) {
   const words = pageWords("pic-compare-page-words");
-  const lang = document.documentElement.lang || "en";
+  const say = sayer(words, pageLanguage() || "en");
   const programmes = new URL(app.dataset.programmes, location.href);
   const pages = new Map(); // id -> Promise of the page's facts (or an error)
   app.hidden = false;
@@ -70,13 +57,13 @@ async function main(app) {
     choice.ids.forEach((id, k) => {
       const page = found[k];
       if (page.error) messages.append(h("p", { class: "pic-compare-message",
-        text: say(page.error.missing ? words.missing : words.failed, { id }, lang) }));
+        text: say(page.error.missing ? "missing" : "failed", { id }) }));
       else shown.push({ id, ...page });
     });
     for (const value of choice.invalid) messages.append(h("p", { class: "pic-compare-message",
-      text: say(words.missing, { id: value }, lang) }));
+      text: say("missing", { id: value }) }));
     if (choice.dropped) messages.append(h("p", { class: "pic-compare-message",
-      text: say(words.tooMany, { max: MAX }, lang) }));
+      text: say("tooMany", { max: MAX }) }));
     if (shown.length) app.append(table(shown, choice.ids));
     return done();
   }
@@ -111,7 +98,7 @@ async function main(app) {
     }
     const sources = shown.map((p) => (p.sources.length ? [h("ul", {}, ...p.sources)] : null));
     body.append(row(words.sources, sources, cells(sources)));
-    const caption = h("caption", { tabindex: "-1", text: say(words.caption, { n: shown.length }, lang) });
+    const caption = h("caption", { tabindex: "-1", text: say("caption", { n: shown.length }) });
     return h("table", { class: "pic-compare-table" }, caption, h("thead", {}, head), body);
   }
 

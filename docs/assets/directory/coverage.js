@@ -14,9 +14,8 @@
 // module redraws the numbers, shades (draw.level in Python, level() here)
 // and links. Every word comes from the page (#pic-coverage-words).
 
-import { openDirectoryIndex } from "./shared.js";
+import { formatNumber, openDirectoryIndex, pageLanguage, pageWords, sayer } from "./shared.js";
 import { formatState, parseState, toggleValue } from "./url-state.js";
-import { pageWords, say } from "./words.js";
 
 export const FILTERS = ["country", "kind", "status"];
 export const LEVELS = 4;
@@ -32,7 +31,8 @@ if (root) main(root);
 
 async function main(root) {
   const words = pageWords("pic-coverage-words");
-  const lang = document.documentElement.lang || "en";
+  const lang = pageLanguage() || "en";
+  const say = sayer(words, lang);
   const status = document.getElementById("pic-status");
   const form = document.getElementById("pic-filters");
   const directory = new URL(root.dataset.directory, location.href);
@@ -85,7 +85,7 @@ async function main(root) {
     const byTheme = new Map(themes.map((theme, k) => [theme, perTheme[k]]));
     for (const table of tables) redraw(table, byTheme);
     const any = Object.keys(filters).length > 0;
-    status.textContent = say(any ? words.shownFiltered : words.shownAll, { n: all.total }, lang);
+    status.textContent = say(any ? "shownFiltered" : "shownAll", { n: all.total });
     root.dataset.state = "ready"; // the tables show the URL's filters (tests wait for it)
   }
 
@@ -104,7 +104,7 @@ async function main(root) {
     const most = Math.max(0, ...cells.filter((td) => td.dataset.col !== "all").map((td) => values.get(td) ?? 0));
     const gaps = cells.filter((td) => td.dataset.col !== "all" && values.get(td) === 0).length;
     const gapsLine = table.querySelector("caption .pic-gaps");
-    if (gapsLine) gapsLine.textContent = say(words.gaps, { n: gaps }, lang);
+    if (gapsLine) gapsLine.textContent = say("gaps", { n: gaps });
     const svg = drawings.get(table.dataset.matrix);
     for (const td of cells) {
       const n = values.get(td);
@@ -115,7 +115,7 @@ async function main(root) {
       const g = svg?.querySelector(`g[data-row="${CSS.escape(row)}"][data-col="${CSS.escape(col)}"]`);
       if (g) {
         g.setAttribute("class", `pic-cell ${n === null ? "pic-off" : `pic-l${level(n, most)}`}`);
-        g.querySelector("text").textContent = n === null ? "–" : n.toLocaleString(lang);
+        g.querySelector("text").textContent = n === null ? "–" : formatNumber(n, lang);
       }
     }
     markLinks();
@@ -132,7 +132,7 @@ async function main(root) {
     } else {
       const a = document.createElement("a");
       a.href = href;
-      a.textContent = n.toLocaleString(lang);
+      a.textContent = formatNumber(n, lang);
       td.replaceChildren(a);
     }
   }
@@ -180,7 +180,7 @@ async function main(root) {
   if (Object.keys(filters).length) {
     await update();
   } else { // the page's own numbers are the unfiltered ones
-    status.textContent = say(words.shownAll, { n: index.count }, lang);
+    status.textContent = say("shownAll", { n: index.count });
     root.dataset.state = "ready";
   }
 

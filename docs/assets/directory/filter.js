@@ -17,7 +17,7 @@
 // catalogue render/locales/<lang>/search.yaml), and the index's labels.
 
 import {
-  englishName, formatNumber, loadEngine, openDirectoryIndex, pageLanguage, pageWords, resultMeta, resultReasons, sayer,
+  englishName, formatNumber, h, loadEngine, openDirectoryIndex, pageLanguage, pageWords, resultMeta, resultReasons, sayer,
 } from "./shared.js";
 import { formatState, parseState, toggleValue } from "./url-state.js";
 
@@ -32,19 +32,6 @@ const lang = pageLanguage() || "en";
 if (app) main(app, sayer(pageWords("dir-words"), lang));
 
 // -- small helpers -----------------------------------------------------------
-
-function h(tag, attrs = {}, ...children) {
-  const el = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (v === null || v === undefined || v === false) continue;
-    if (k === "class") el.className = v;
-    else if (k === "text") el.textContent = v;
-    else if (k.startsWith("on")) el.addEventListener(k.slice(2), v);
-    else el.setAttribute(k, v === true ? "" : v);
-  }
-  for (const c of children) if (c !== null && c !== undefined) el.append(c);
-  return el;
-}
 
 function collator() {
   try {

@@ -60,6 +60,21 @@ export function openDirectoryIndex() {
   return index;
 }
 
+/** An element: h("a", {href, class, text, onclick, hidden: true}, ...children).
+ * Attributes null, undefined or false are left out; text is set as text. */
+export function h(tag, attrs = {}, ...children) {
+  const el = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (v === null || v === undefined || v === false) continue;
+    if (k === "class") el.className = v;
+    else if (k === "text") el.textContent = v;
+    else if (k.startsWith("on")) el.addEventListener(k.slice(2), v);
+    else el.setAttribute(k, v === true ? "" : v);
+  }
+  for (const c of children) if (c !== null && c !== undefined) el.append(c);
+  return el;
+}
+
 /** The words a page's template wrote for a script: the JSON block with id `id`. */
 export function pageWords(id, doc = globalThis.document) {
   const block = doc?.getElementById(id);

@@ -49,7 +49,7 @@ from ..model import Directory, Organisation, Programme, Term, Texts
 from . import changes, formats, i18n, jsonld, markdown, pictures, urls
 from .markdown import anchor, escape_md, html_text, join, markdown_text, url_md
 from .urls import contact_path, localized, organisation_path, programme_path
-from ..search.words import words_script
+from .script_words import words_script
 
 # A page lists its siblings only up to this many: a plan with a thousand
 # actions would otherwise make every action page list all the others, and the
@@ -341,7 +341,6 @@ def environment(directory: Directory, options: Options, today: dt.date,
     env.globals.update(
         d=directory,
         options=options,
-        lang=language,
         label=words.label,
         plural=words.plural,
         language_name=words.language_name,
@@ -378,7 +377,7 @@ def environment(directory: Directory, options: Options, today: dt.date,
     )
     env.globals.update(
         # the directory page's words for its script, in the page's language
-        search_words=pass_context(lambda ctx, element_id, area: words_script(element_id, ctx["language"], area)),
+        search_words=pass_context(lambda ctx, element_id, area: words_script(element_id, ctx["lang"], area)),
         item=_remembered(env, "item", lambda p: p.id),
         source_line=_remembered(env, "source_line", lambda ref: (ref.source.id, ref.locator)),
     )

@@ -170,5 +170,5 @@ def environment(language: str = i18n.DEFAULT) -> Environment:
         keep_trailing_newline=True,
     )
     words = Words(language)
-    env.globals.update(t=words.t, tm=words.tm, th=words.th, strong=strong, em=em, language=language)
+    env.globals.update(t=words.t, tm=words.tm, th=words.th, strong=strong, em=em, lang=language)
     return env

@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import json
 import posixpath
 import re
 from typing import Any, Callable
@@ -36,6 +35,7 @@ from ..pictures import coverage as cov, draw, timeline as tl
 from ..facets import FACETS
 from ..words import shorten
 from . import i18n, urls
+from .script_words import json_for_script
 from .markdown import TEMPLATES
 
 FACET_ORDER = list(FACETS)  # the order of a directory URL's parameters (url-state.js)
@@ -68,10 +68,8 @@ def render_block(template: str, **values: Any) -> Markup:
 
 
 def words_json(words: dict[str, Any]) -> Markup:
-    """Words for a script, as JSON that stays text inside <script type="application/json">:
-    no '<', '>' or '&' in it (each written as its \\u escape)."""
-    text = json.dumps(words, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
+    """Words for a script, as JSON that stays text inside <script type="application/json">."""
+    return Markup(json_for_script(words))
 
 
 # -- where things stand, from a page ---------------------------------------------------

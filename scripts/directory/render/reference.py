@@ -470,7 +470,7 @@ def _environment(language: str = DEFAULT) -> Environment:
     catalogue = i18n.catalogue(language)
     inline, block = english(language)
     env.globals.update(required_text=lambda f: required_text(f, catalogue.t), en=inline, en_block=block,
-                       lang=language, link=_link, section_title=lambda s: section_title(s, catalogue, inline))
+                       link=_link, section_title=lambda s: section_title(s, catalogue, inline))
     return env
 
 

@@ -90,7 +90,7 @@ def _environment(language: str) -> Environment:
     env = environment(language)  # the pages' one environment: values escaped for Markdown
     env.filters.update(anchor=anchor, code=code, code_block=code_block)
     inline, block = english(language)
-    env.globals.update(en=inline, en_block=block, lang=language, link=_link)
+    env.globals.update(en=inline, en_block=block, link=_link)
     return env
 
 

@@ -21,9 +21,9 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Callable, Iterable, Iterator
 
-from ..facets import AGE_BANDS, FACETS, NOT_STATED, PRENATAL, age_bands  # noqa: F401 (AGE_BANDS: read by the tests)
+from ..facets import AGE_BANDS, FACETS, NOT_STATED, PRENATAL, age_bands
 from ..gcpause import gc_paused
-from ..words import SUMMARY_CHARS, shorten  # noqa: F401 (SUMMARY_CHARS: read by the tests)
+from ..words import shorten
 from ..model import Directory, Organisation, Programme, Term, Texts
 from ..render import i18n
 from .encode import TIERS, Entry, encode_set, text_files, utf16

@@ -1,4 +1,5 @@
-"""The search's words for the browser scripts, in the page's language.
+"""The words of the browser scripts, in the page's language, and the one
+way JSON is written inside a <script> element (json_for_script).
 
 The scripts in docs/assets/directory/ hold no text a reader sees: the page
 gives them their words, as a JSON block written by its template,
@@ -20,13 +21,14 @@ comment, whatever the catalogue holds.
 """
 from __future__ import annotations
 
+import functools
 import json
 import re
 from typing import Any
 
 from markupsafe import Markup
 
-from ..render import i18n
+from . import i18n
 
 AREAS = ("page", "header")  # search.page.*: the directory page; search.header.*: the header box
 SHARED = ("why",)  # used by both
@@ -52,5 +54,10 @@ def words_script(element_id: str, language: str, area: str) -> Markup:
     """The <script type="application/json"> block of an area's words."""
     if not _ID.match(element_id):
         raise ValueError(f"not an element id: {element_id!r}")
+    return _block(element_id, i18n.catalogue(language), area)
+
+
+@functools.lru_cache(maxsize=64)  # the same block on every page of a language: made once per catalogue
+def _block(element_id: str, catalogue: i18n.Catalogue, area: str) -> Markup:
     return Markup(f'<script type="application/json" id="{element_id}">'
-                  f"{json_for_script(script_words(language, area))}</script>")
+                  f"{json_for_script(script_words(catalogue.language, area))}</script>")
