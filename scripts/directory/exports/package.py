@@ -20,6 +20,14 @@ nothing for the editors only, no confidential contact.
 
 Page URLs in the tables are relative to the data package
 (``../programmes/<id>/``), as the Data Package standard reads paths.
+
+A free-text cell that begins with ``=``, ``+``, ``-``, ``@``, a tab or a carriage
+return is written with an apostrophe before it (:func:`spreadsheet_text`):
+a spreadsheet would run it as a formula (OWASP's "CSV injection"), and the
+data comes from anyone's pull request. The apostrophe makes a spreadsheet
+show the cell as text; the JSON exports carry every text exactly.
+(defusedcsv does the same but also rewrites every ``|`` of such a cell,
+which would break a Markdown table in a description.)
 """
 from __future__ import annotations
 
@@ -363,13 +371,28 @@ def _cell(value: Any) -> str:
     return str(value)
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+SPREADSHEET_NOTE = ("A text cell that begins with =, +, -, @, a tab or a carriage return has an apostrophe (') "
+                    "before it, so that a spreadsheet shows it as text and never runs it as a formula; "
+                    "directory.json and each record's JSON carry the exact text.")
+
+
+def spreadsheet_text(text: str) -> str:
+    """``text`` as a CSV cell a spreadsheet shows and never runs: with an
+    apostrophe before it when it begins as a formula does."""
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
 def _csv(table: Table, view: dict[str, Any]) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     names = [c.name for c in table.columns]
+    # free texts; a coded or patterned column (dates such as --02-14, ids, terms) holds no formula
+    texts = {c.name for c in table.columns if c.type == "string" and c.pattern is None and c.vocabulary is None}
     writer.writerow(names)
     for row in table.rows(view):
-        writer.writerow([_cell(row.get(name)) for name in names])
+        writer.writerow([spreadsheet_text(_cell(row.get(name))) if name in texts else _cell(row.get(name))
+                         for name in names])
     return out.getvalue()
 
 
@@ -395,7 +418,7 @@ def package_files(view: dict[str, Any], vocab: dict[str, dict]) -> dict[str, str
         "title": "Programme directory for child and family welfare",
         "description": "The programmes, organisations, contacts and sources of the directory, one fact a row. "
                        "Written from the checked records; the schema of the records is ../schema/"
-                       "directory.schema.json.",
+                       "directory.schema.json. " + SPREADSHEET_NOTE,
         "resources": [_descriptor(t, vocab) for t in TABLES],
     }
     out[PACKAGE] = json.dumps(package, ensure_ascii=False, indent=1) + "\n"
