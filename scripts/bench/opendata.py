@@ -38,8 +38,7 @@ _REVIEWED = re.compile(rb"^(\s*last_reviewed:\s*['\"]?)(\d{4}-\d{2}-\d{2})", re.
 
 
 def _git(repo: Path, *args: str, day: int = 0) -> None:
-    stamp = f"2026-01-01T00:00:00+00:00" if not day else \
-        (dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc) + dt.timedelta(hours=day)).isoformat()
+    stamp = (dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc) + dt.timedelta(hours=day)).isoformat()
     env = dict(os.environ, GIT_CONFIG_NOSYSTEM="1", GIT_CONFIG_GLOBAL=os.devnull,
                GIT_AUTHOR_DATE=stamp, GIT_COMMITTER_DATE=stamp)
     subprocess.run(["git", "-c", "user.name=Bench", "-c", "user.email=bench@example.org", "-c", "commit.gpgsign=false",
