@@ -99,7 +99,7 @@ TEMPLATE_ATTRIBUTES: dict[str, set[str]] = {
     "html": {"class", "lang"}, "head": set(), "body": {"dir", "data-md-color-scheme", "data-md-color-primary",
                                                         "data-md-color-accent"},
     "meta": {"charset", "name", "content"}, "title": set(),
-    "link": {"rel", "href", "media", "hreflang"},  # hreflang: the same page in each language
+    "link": {"rel", "href", "media", "hreflang", "type", "title"},  # hreflang: the same page in each language; type, title: the change feed
     "script": {"src", "type", "id"}, "noscript": set(),
     "header": {"class", "data-md-component"}, "main": {"class", "data-md-component"},
     "footer": {"class"}, "article": {"class"}, "nav": {"class", "aria-label", "aria-labelledby",
@@ -398,7 +398,7 @@ def _file_problems(site, path, raw, link_hosts, scripts, assets, public_data) ->
         if public_data is not None and data != {key: public_data[key]}:
             problems.append(f"{where}: is not the public view of the {key}")
         return problems
-    if rel == "feed.xml":
+    if name == "feed.xml":  # the feed of each language
         return _feed_problems(site, path, raw)
     if name.endswith(".xml"):
         root = ElementTree.fromstring(raw)

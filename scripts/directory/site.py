@@ -185,7 +185,8 @@ def site_files(context: Context, directory: Directory,
     view = public_view(context)
     for path, content in record_files(view, options.history).items():
         files.made(path, content)
-    files.made(urls.FEED, changes.feed(options.history, directory, options.today))
+    for lang in options.languages:  # the feed in each language, beside its What's new page
+        files.made(urls.localized(urls.FEED, lang), changes.feed(options.history, directory, options.today, lang))
     for name, text in package_files(view, context.vocab).items():
         files.made(urls.data_path(name), text)
     files.made(urls.schema_path(SCHEMA_PATH.name), SCHEMA_PATH.read_bytes())

@@ -203,5 +203,9 @@ def test_the_about_page_documents_the_open_data_and_its_history_in_each_language
         path = built_site / target
         assert path.is_file() or (path / "index.html").is_file(), (lang, href)
     assert {"data/datapackage.json", "data/programmes.csv", "data/directory.json", "data/programmes.yaml",
-            "schema/directory.schema.json", "feed.xml", f"{folder}whats-new", f"{folder}fields"} <= targets, targets
+            "schema/directory.schema.json", f"{folder}feed.xml", f"{folder}whats-new", f"{folder}fields"} <= targets, targets
     assert "programmes/&lt;id&gt;.json" in article or "programmes/<id>.json" in article
+    # feed readers find the feed of the page's language from any page
+    feeds = re.findall(r'<link rel="alternate" type="application/atom\+xml" title="[^"]+" href="([^"]+)"', html)
+    assert [posixpath.normpath(posixpath.join(page, href)) for href in feeds] == [f"{folder}feed.xml"]
+    assert (built_site / folder / "feed.xml").is_file()

@@ -8,6 +8,7 @@ import datetime as dt
 import json
 import re
 
+import feedparser
 import pytest
 
 from directory import model, site
@@ -51,18 +52,49 @@ def test_the_record_line_in_the_pages_language(built, repo, lang):  # noqa: F811
 def test_whats_new_in_each_language(built):
     nl, da = built.files["nl/whats-new.md"], built.files["da/whats-new.md"]
     assert nl.startswith("# Wat is er nieuw\n") and da.startswith("# Hvad er nyt\n")
-    # links to the record's page in the same language (relative to the page), the feed at the root
+    # links to the record's page in the same language (relative to the page), the feed beside it
     assert "- [Actieplan A](programmes/plan-a.md): funding gewijzigd" in nl
     assert "- Jongerenwerking: Programma verwijderd" in nl
-    assert "[de wijzigingsfeed \\(Atom\\)](../feed.xml)" in nl
+    assert "[de wijzigingsfeed \\(Atom\\)](feed.xml)" in nl
     assert "- [Nieuw aanbod](programmes/new-one.md): Nyt program" in da
-    assert "[ændringsfeedet \\(Atom\\)](../feed.xml)" in da
+    assert "[ændringsfeedet \\(Atom\\)](feed.xml)" in da
     assert "[the change feed \\(Atom\\)](feed.xml)" in built.files["whats-new.md"]
 
 
-def test_the_feed_stays_one_in_english(built):
-    assert "nl/feed.xml" not in built.files and "da/feed.xml" not in built.files
-    assert b'xml:lang="en"' in built.files["feed.xml"]
+FEED_WORDS = {"en": ("New programme", "funding changed"), "nl": ("Nieuw programma", "funding gewijzigd"),
+              "da": ("Nyt program", None)}
+
+
+@pytest.mark.parametrize("lang", ["en", "nl", "da"])
+def test_a_feed_in_each_language_beside_its_whats_new_page(built, lang):
+    """The feed of each language: its xml:lang, its own id, its words, and
+    links (relative to it) to the language's pages, which are built; the
+    same changes as the English feed, under ids of their own."""
+    prefix = "" if lang == "en" else f"{lang}/"
+    raw = built.files[f"{prefix}feed.xml"]
+    assert f'xml:lang="{lang}"'.encode() in raw
+    feed = feedparser.parse(raw, response_headers={
+        "content-location": f"https://site.test/{prefix}feed.xml", "content-type": "application/atom+xml"})
+    assert not feed.bozo, feed.bozo_exception
+    english = feedparser.parse(built.files["feed.xml"])
+    assert len(feed.entries) == len(english.entries) > 0
+    assert (feed.feed.id == english.feed.id) == (lang == "en")
+    assert {e.id for e in feed.entries}.isdisjoint({e.id for e in english.entries}) == (lang != "en")
+    summaries = [e.summary for e in feed.entries]
+    added, changed = FEED_WORDS[lang]
+    assert added in summaries
+    if changed:
+        assert any(changed in s for s in summaries), summaries
+    linked = [link.href for e in feed.entries for link in e.get("links", []) if link.rel == "alternate"]
+    assert linked
+    for url in linked:
+        assert url.startswith(tuple(f"https://site.test/{prefix}{folder}/" for folder in (
+            "programmes", "organisations", "contacts", "sources"))), url
+        page = url.removeprefix("https://site.test/").partition("#")[0]
+        md = page.rstrip("/") + ".md" if not page.endswith("sources/") else page + "index.md"
+        assert md in built.files, md
+    alternate = [link.href for link in feed.feed.links if link.rel == "alternate"]
+    assert alternate == [f"https://site.test/{prefix}whats-new/"]
 
 
 def _graph(page: str) -> list[dict]:

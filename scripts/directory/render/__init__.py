@@ -495,7 +495,7 @@ def page_plan(directory: Directory, options: Options | None = None,
     page("whats_new.md.j2", urls.WHATS_NEW, lambda: {
         "entries": changes.entries(options.history, directory, language)},
         history=options.history, history_commits=options.history_commits,
-        more=changes.more(options.history), feed_path=urls.FEED)
+        more=changes.more(options.history), feed_path=urls.localized(urls.FEED, language))
     pictures.plan(page, directory, today)
     return plan
 

@@ -12,9 +12,11 @@ megabytes); the page says how many more there are.
 
 The feed is written with ElementTree, which escapes every value for XML;
 its entries carry text only (``type="text"``), never HTML. Its ids are
-``urn:uuid:`` names made from the commit and the record, so an entry keeps
-its id from build to build; its links are relative to the feed, which
-stands at the site's root.
+``urn:uuid:`` names made from the commit, the record and (but for English)
+the language, so an entry keeps its id from build to build; its links are
+relative to the feed. There is a feed in each language, beside its What's
+new page (``feed.xml``, ``nl/feed.xml``, ``da/feed.xml``): its words are the
+language's and its links lead into the language's pages.
 """
 from __future__ import annotations
 
@@ -26,6 +28,7 @@ from xml.etree import ElementTree as ET
 
 from ..model import Directory
 from . import urls
+from ..languages import DEFAULT
 from .i18n import catalogue
 
 MAX_ENTRIES = 1000
@@ -89,7 +92,8 @@ def entries(history: Any, directory: Directory, language: str = "en") -> list[En
             md = f"{urls.FOLDERS[change.type]}/{change.id}.md"
         elif page is not None:
             md = f"sources/index.md#{change.id}"
-        out.append(Entry(f"urn:uuid:{uuid.uuid5(_NAMESPACE, f'{change.commit.sha}/{change.type}/{change.id}')}",
+        name = f"{change.commit.sha}/{change.type}/{change.id}" + ("" if language == DEFAULT else f"/{language}")
+        out.append(Entry(f"urn:uuid:{uuid.uuid5(_NAMESPACE, name)}",
                          change.commit.date, change.commit.day, change.type, change.id, title, lang, md, page,
                          sentence(change, language)))
     return out
@@ -101,7 +105,7 @@ def more(history: Any) -> int:
 
 
 def feed(history: Any, directory: Directory, today: dt.date, language: str = "en") -> bytes:
-    """The Atom feed of the changes (``feed.xml``)."""
+    """The Atom feed of the changes in ``language`` (``feed.xml`` in its folder)."""
     t = catalogue(language).t
     ET.register_namespace("", ATOM)
     root = ET.Element(f"{{{ATOM}}}feed", {"{http://www.w3.org/XML/1998/namespace}lang": language})
@@ -114,7 +118,7 @@ def feed(history: Any, directory: Directory, today: dt.date, language: str = "en
             element.text = text
         return element
 
-    add(root, "id", f"urn:uuid:{uuid.uuid5(_NAMESPACE, 'feed')}")
+    add(root, "id", f"urn:uuid:{uuid.uuid5(_NAMESPACE, 'feed' if language == DEFAULT else f'feed/{language}')}")
     add(root, "title", t("opendata.feed.title"), type="text")
     add(root, "updated", updated)
     add(add(root, "author"), "name", t("site.name"))
