@@ -3,6 +3,7 @@ feed, read from git, in a fixture repository of three commits."""
 from __future__ import annotations
 
 import os
+import gzip
 import re
 import shutil
 import subprocess
@@ -185,8 +186,14 @@ def test_the_sitemap_carries_the_days(repo, tmp_path, monkeypatch):
     config.plugins.on_startup(command="build", dirty=False)  # as the mkdocs command does
     build(config)
     sitemap = (out / "sitemap.xml").read_text("utf-8")
-    assert re.search(r"<loc>https://site.test/programmes/plan-a/</loc>\s*<lastmod>2026-02-20</lastmod>", sitemap)
-    assert re.search(r"<loc>https://site.test/programmes/new-one/</loc>\s*<lastmod>2026-03-05</lastmod>", sitemap)
+    # every page of every language, a record's page with the day git last changed its record
+    days = dict(re.findall(r"<url><loc>https://site\.test/([^<]*)</loc><lastmod>([^<]+)</lastmod></url>", sitemap))
+    pages = [p.relative_to(out).parent.as_posix() + "/" for p in out.rglob("index.html") if p.parent != out]
+    assert sorted(days) == sorted(["", *pages])
+    for prefix in ("", "nl/", "da/"):
+        assert days[f"{prefix}programmes/plan-a/"] == "2026-02-20"
+        assert days[f"{prefix}programmes/new-one/"] == "2026-03-05"
+    assert gzip.decompress((out / "sitemap.xml.gz").read_bytes()).decode("utf-8") == sitemap
     parsed = feedparser.parse((out / "feed.xml").read_bytes())
     assert not parsed.bozo and len(parsed.entries) == 4 + len(validate(GOLDEN).context.records)
 
@@ -205,3 +212,25 @@ def test_hostile_names_are_text_in_the_feed(tmp_path):
     assert "</script>" in name and name in titles
     assert b"<script>" not in built.files["feed.xml"]
     assert all(e.summary_detail.type == "text/plain" for e in feed.entries)
+
+
+def test_a_sitemap_of_more_pages_than_a_file_may_hold_is_split_under_an_index():
+    from xml.etree import ElementTree as ET
+
+    from directory.render.sitemap import NAMESPACE, sitemap
+    pages = [(f"programmes/p{n}/", f"2026-01-{n % 28 + 1:02d}") for n in range(5)] + [("", "2026-02-01")]
+    files = sitemap("https://site.test", pages, limit=2)
+    assert sorted(files) == ["sitemap-1.xml", "sitemap-2.xml", "sitemap-3.xml", "sitemap.xml"]
+    ns = {"s": NAMESPACE}
+    index = ET.fromstring(files["sitemap.xml"])
+    assert index.tag == f"{{{NAMESPACE}}}sitemapindex"
+    assert [e.text for e in index.findall("s:sitemap/s:loc", ns)] == [
+        "https://site.test/sitemap-1.xml", "https://site.test/sitemap-2.xml", "https://site.test/sitemap-3.xml"]
+    listed = [(u.find("s:loc", ns).text, u.find("s:lastmod", ns).text)
+              for name in ("sitemap-1.xml", "sitemap-2.xml", "sitemap-3.xml")
+              for u in ET.fromstring(files[name]).findall("s:url", ns)]
+    assert sorted(listed) == sorted((f"https://site.test/{a}", d) for a, d in pages)
+    # an index entry is dated by the newest of its pages
+    assert [e.text for e in index.findall("s:sitemap/s:lastmod", ns)] == ["2026-02-01", "2026-01-03", "2026-01-05"]
+    one = sitemap("https://site.test/", [("a/&b/", "2026-01-01")])
+    assert list(one) == ["sitemap.xml"] and b"<loc>https://site.test/a/&amp;b/</loc>" in one["sitemap.xml"]
