@@ -14,7 +14,7 @@ from directory import site
 from directory.exports import public_view
 from directory.exports.package import FORMULA_STARTS, TABLES, spreadsheet_text
 from directory.validate import validate
-from support import DATA, FIXTURES
+from support import DATA, FIXTURES, values
 
 HOSTILE = FIXTURES / "hostile"
 # the commented-out confidential contact of tests/fixtures/hostile/contacts.yaml
@@ -205,17 +205,6 @@ def test_no_free_text_cell_of_any_table_begins_as_a_formula(built):
     assert seen > 100
 
 
-def _strings(value):
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, dict):
-        for v in value.values():
-            yield from _strings(v)
-    elif isinstance(value, list):
-        for v in value:
-            yield from _strings(v)
-
-
 def test_a_planted_formula_reaches_the_tables_as_text_and_the_json_exactly(tmp_path):
     """A programme whose name and description begin as formulas: its CSV
     cells begin with the apostrophe (and the package stays valid), its JSON
@@ -241,7 +230,7 @@ def test_a_planted_formula_reaches_the_tables_as_text_and_the_json_exactly(tmp_p
                  and r["field"] == "description" and r["language"] == "nl"]
     assert described[0]["text"].startswith("'- In 2019")
     record = json.loads((out / "programmes" / "opgroeien-kleinschalig-verblijf-0-3.json").read_text("utf-8"))
-    strings = list(_strings(record))
+    strings = [v for v in values(record) if isinstance(v, str)]
     assert formula in strings and not any(s.startswith("'=") for s in strings)
     assert any(s.startswith("- In 2019") for s in strings)
     assert errors(frictionless.validate(str(out / "data" / "datapackage.json"))) == []
