@@ -50,6 +50,7 @@ keeps nothing: ``site.build`` is a function of the data folder and options.
 from __future__ import annotations
 
 import gc
+import gzip
 import html
 import logging
 import os
@@ -64,14 +65,14 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Section
 from mkdocs.structure.pages import Page
-from mkdocs.utils import CountHandler
+from mkdocs.utils import CountHandler, get_build_date
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from directory import site  # noqa: E402
 from directory.languages import DEFAULT  # noqa: E402
 from directory.problems import summary  # noqa: E402
-from directory.render import i18n, urls  # noqa: E402
+from directory.render import i18n, sitemap, urls  # noqa: E402
 from directory.schema import SCHEMA_PATH  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.directory")
@@ -92,6 +93,8 @@ class Shown:
     errors: list[str] = field(default_factory=list)
     pages_total: int = 0
     pages_done: int = 0
+    lastmod: dict[str, str] = field(default_factory=dict)  # page path -> the day git last changed its record
+    pages: dict[str, str] = field(default_factory=dict)  # every language's page path -> its address
 
 
 @dataclass
@@ -214,6 +217,7 @@ def on_nav(nav, config, files):
             if isinstance(files, SiteFiles):
                 files.elsewhere.update(f.src_uri for f in mine)
         session.shown.pages_total = len(files.documentation_pages())
+    session.shown.pages = {f.src_uri: f.url for f in files if f.is_documentation_page()}
     return nav
 
 
@@ -260,7 +264,8 @@ def _build_pages(mine: list[File], config, files: Files, nav) -> int:
 
 
 def on_post_build(config):
-    """Wait for the processes building the other languages' pages."""
+    """Wait for the processes building the other languages' pages; with the
+    site's address (site_url), write the sitemap of all of them."""
     session = _current()
     failed = []
     for lang, pid in session.workers.items():
@@ -271,6 +276,23 @@ def on_post_build(config):
     if failed:
         raise PluginError(f"building the pages in {', '.join(failed)} failed or warned (see the messages "
                           "above); nothing may be published")
+    if config.site_url:
+        write_sitemap(config, session.shown)
+
+
+def write_sitemap(config, shown: Shown) -> None:
+    """The sitemap of every language's pages (directory.render.sitemap), in
+    place of MkDocs' own, which knows only the pages this process built: a
+    record's page with the day git last changed its record, every other page
+    with the day of the build (as MkDocs dates them)."""
+    today = get_build_date()
+    pages = [(address, shown.lastmod.get(path, today)) for path, address in shown.pages.items()]
+    for name, content in sitemap.sitemap(config.site_url, pages).items():
+        target = Path(config.site_dir) / name
+        target.write_bytes(content)
+        if name == sitemap.NAME:
+            with gzip.GzipFile(target.with_name(name + ".gz"), "wb", mtime=0) as out:
+                out.write(content)
 
 
 # -- the files ---------------------------------------------------------------------
@@ -335,6 +357,7 @@ def on_files(files: Files, config) -> Files:
     session.shown = shown = Shown()
     if built.ok:
         generated = built.files
+        shown.lastmod = built.lastmod
         d, index = built.directory, built.index
         log.info("directory: %d programmes, %d organisations, %d contacts in %s: %d pages and data files; "
                  "the data files and the search index in %.1f s (%d index files, %.1f MB, %.1f s)",
@@ -422,6 +445,15 @@ def with_errors(output: str, banner: str, errors: list[str]) -> str:
              f'<p class="admonition-title">{html.escape(banner)}</p>'
              f"<pre><code>{lines}</code></pre></div>")
     return output.replace(_ARTICLE, _ARTICLE + shown, 1)
+
+
+def on_page_markdown(markdown: str, page, config, files) -> str:
+    """The sitemap's lastmod of a record's page: the day git last changed the
+    record (site.Site.lastmod); other pages keep MkDocs' date of the build."""
+    day = _current().shown.lastmod.get(page.file.src_uri)
+    if day is not None:
+        page.update_date = day
+    return markdown
 
 
 def on_post_page(output: str, page, config) -> str:

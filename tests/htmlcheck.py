@@ -55,8 +55,12 @@ class Page(HTMLParser):
 
 
 def injected_markup(html: str, allowed_tags: set[str] = frozenset()) -> list[str]:
-    """Tags, event-handler attributes and script links that data could have smuggled in."""
-    page = Page(html)
+    """Tags, event-handler attributes and script links that data could have smuggled in.
+    The page's JSON-LD block is the template's (a JSON text in which no < can
+    stand, so nothing of the data ends it: tests/site/test_jsonld.py)."""
+    import re
+
+    page = Page(re.sub(r'<script type="application/ld\+json">[^<]*</script>', "", html))
     found = []
     for tag, attrs in page.tags:
         if tag in FORBIDDEN_TAGS - set(allowed_tags):
@@ -95,7 +99,7 @@ TEMPLATE_ATTRIBUTES: dict[str, set[str]] = {
     "html": {"class", "lang"}, "head": set(), "body": {"dir", "data-md-color-scheme", "data-md-color-primary",
                                                         "data-md-color-accent"},
     "meta": {"charset", "name", "content"}, "title": set(),
-    "link": {"rel", "href", "media", "hreflang"},  # hreflang: the same page in each language
+    "link": {"rel", "href", "media", "hreflang", "type", "title"},  # hreflang: the same page in each language; type, title: the change feed
     "script": {"src", "type", "id"}, "noscript": set(),
     "header": {"class", "data-md-component"}, "main": {"class", "data-md-component"},
     "footer": {"class"}, "article": {"class"}, "nav": {"class", "aria-label", "aria-labelledby",
@@ -254,7 +258,9 @@ def foreign_markup(site: Path, page: Path, link_hosts: set[str], scripts: set[st
             out.append(f"{at} has http-equiv")
     base = page_base(site, page)
     for attrs, body in doc.scripts:
-        if "src" not in attrs and normalised_script(body, base) not in scripts:
+        if attrs.get("type") == "application/ld+json":
+            out += jsonld_problems(site, page, body, link_hosts)
+        elif "src" not in attrs and normalised_script(body, base) not in scripts:
             out.append(f"{where}: an inline script that the templates do not write: {body.strip()[:80]!r}")
     return out
 
@@ -392,6 +398,8 @@ def _file_problems(site, path, raw, link_hosts, scripts, assets, public_data) ->
         if public_data is not None and data != {key: public_data[key]}:
             problems.append(f"{where}: is not the public view of the {key}")
         return problems
+    if name == "feed.xml":  # the feed of each language
+        return _feed_problems(site, path, raw)
     if name.endswith(".xml"):
         root = ElementTree.fromstring(raw)
         problems = []
@@ -401,6 +409,9 @@ def _file_problems(site, path, raw, link_hosts, scripts, assets, public_data) ->
                 if parts.scheme not in ("", "http", "https") or parts.netloc and parts.netloc not in link_hosts:
                     problems.append(f"{where}: a location {el.text!r} outside the site")
         return problems
+    if rel == "data/datapackage.json" or (name.endswith(".csv") and rel.startswith("data/")) or \
+            RECORD_JSON.match(rel):
+        return _opendata_problems(site, path, rel, raw, link_hosts, public_data)
     if rel in ("schema/directory.schema.json", "schema/editor.schema.json"):
         _json_strict(raw.decode("utf-8"))
         return []
@@ -442,3 +453,133 @@ def _index_problems(site: Path, path: Path, raw: bytes) -> list[str]:
         pos = _skip_set(raw, pos)
     assert pos == len(raw), "a set runs past the end"
     return []
+
+
+# -- the open data of issue 13: per-record JSON, the data package and its tables --------
+
+RECORD_JSON = re.compile(r"^(programmes|organisations|contacts|sources)/[a-z0-9][a-z0-9-]*\.json$")
+RECORD_LISTS = {"programmes": "programme", "organisations": "organisation", "contacts": "contact",
+                "sources": "source"}
+
+
+def _site_target(site: Path, here: Path, url: str) -> bool:
+    """Whether a URL relative to the file ``here`` names a built file or page of the site."""
+    parts = urlsplit(url)
+    if parts.scheme or parts.netloc or url.startswith("/"):
+        return False
+    target = (here.parent / unquote(parts.path)).resolve()
+    return target.is_relative_to(site.resolve()) and (target.is_file() or (target / "index.html").is_file())
+
+
+def _link_problem(where, column: str, value: str, link_hosts: set[str]) -> list[str]:
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or (parts.hostname or "") not in link_hosts:
+        return [f"{where}: {column} {value!r} is not a web address of the data"]
+    return []
+
+
+def _opendata_problems(site: Path, path: Path, rel: str, raw: bytes, link_hosts: set[str],
+                       public_data: dict | None) -> list[str]:
+    import csv
+    import io
+
+    where = path.relative_to(site)
+    text = raw.decode("utf-8")
+    problems = []
+    if rel == "data/datapackage.json":
+        package = _json_strict(text)
+        for resource in package["resources"]:
+            if not (path.parent / resource["path"]).is_file() or "/" in resource["path"]:
+                problems.append(f"{where}: the resource {resource['path']!r} is not a table beside it")
+        return problems
+    if rel.endswith(".csv"):
+        reader = csv.DictReader(io.StringIO(text, newline=""))
+        for n, row in enumerate(reader, start=2):
+            for column, value in row.items():
+                if column is None or value is None:
+                    problems.append(f"{where}:{n}: a row with more or fewer cells than the header")
+                elif column == "page" and not _site_target(site, path, value):
+                    problems.append(f"{where}:{n}: page {value!r} is not a page of the site")
+                elif column == "url" and value:
+                    problems += _link_problem(f"{where}:{n}", column, value, link_hosts)
+        return problems
+    data = _json_strict(text)
+    folder = rel.split("/")[0]
+    if public_data is not None and data.get("record") not in public_data[folder]:
+        problems.append(f"{where}: is not a record of the public view")
+    if data.get("type") != RECORD_LISTS[folder] or f"{folder}/{data.get('id')}.json" != rel:
+        problems.append(f"{where}: names another record ({data.get('type')} {data.get('id')})")
+    urls = [("page", data.get("page", ""))] + [
+        (key, ref[key]) for refs in data.get("references", {}).values() for ref in refs.values()
+        for key in ("page", "data")]
+    problems += [f"{where}: {key} {url!r} is not a file of the site" for key, url in urls
+                 if not _site_target(site, path, url)]
+    problems += [p for refs in data.get("references", {}).values() for ref in refs.values() if "url" in ref
+                 for p in _link_problem(where, "url", ref["url"], link_hosts)]
+    return problems
+
+
+# -- linked data (issue 13): the JSON-LD block of a page ---------------------------------
+
+JSONLD_URL_KEYS = {"@id", "url", "contentUrl"}
+
+
+def jsonld_urls(value) -> list[tuple[str, str]]:
+    """(key, value) of every URL-valued property in a JSON-LD document."""
+    if isinstance(value, dict):
+        return [(k, v) for k, v in value.items() if k in JSONLD_URL_KEYS and isinstance(v, str)] + \
+            [found for v in value.values() for found in jsonld_urls(v)]
+    if isinstance(value, list):
+        return [found for v in value for found in jsonld_urls(v)]
+    return []
+
+
+def jsonld_problems(site: Path, page: Path, body: str, link_hosts: set[str]) -> list[str]:
+    """A page's JSON-LD: strict JSON with no markup character written as it is
+    (a value can not end the script), every URL a file of the site or a web
+    address of the data."""
+    where = page.relative_to(site)
+    if any(c in body for c in "<>&"):
+        return [f"{where}: the JSON-LD holds < > or & unescaped"]
+    try:
+        data = _json_strict(body)
+    except ValueError as exc:
+        return [f"{where}: the JSON-LD is not JSON: {exc}"]
+    problems = []
+    for key, url in jsonld_urls(data):
+        parts = urlsplit(url)
+        if parts.scheme in ("http", "https"):
+            if (parts.hostname or "") not in link_hosts:
+                problems.append(f"{where}: JSON-LD {key} {url!r} is on a host in no URL of the data")
+        elif parts.scheme or parts.netloc or url.startswith("/"):
+            problems.append(f"{where}: JSON-LD {key} {url!r} is neither the site's nor a web address")
+        else:
+            target = (page.parent / unquote(parts.path)).resolve()
+            if not (target.is_file() or (target / "index.html").is_file()):
+                problems.append(f"{where}: JSON-LD {key} {url!r} is not a file of the site")
+    return problems
+
+
+# -- the change feed (issue 13) ---------------------------------------------------------------
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+def _feed_problems(site: Path, path: Path, raw: bytes) -> list[str]:
+    """The Atom feed: text only in its titles and summaries, links to pages of the site."""
+    where = path.relative_to(site)
+    root = ElementTree.fromstring(raw)
+    problems = []
+    if root.tag != f"{ATOM}feed":
+        return [f"{where}: is not an Atom feed"]
+    for el in root.iter():
+        if not el.tag.startswith(ATOM):
+            problems.append(f"{where}: an element {el.tag!r} that is not Atom")
+        elif el.tag in (f"{ATOM}title", f"{ATOM}summary", f"{ATOM}content"):
+            if el.get("type", "text") != "text" or len(el):
+                problems.append(f"{where}: a {el.tag[len(ATOM):]} that is not plain text")
+        elif el.tag == f"{ATOM}link":
+            href = el.get("href", "")
+            if not _site_target(site, path, href):
+                problems.append(f"{where}: the link {href!r} is not a file or page of the site")
+    return problems

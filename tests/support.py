@@ -114,3 +114,14 @@ def serve_folder(folder: Path):
         yield f"http://127.0.0.1:{server.server_address[1]}"
     finally:
         server.shutdown()
+
+
+def values(value):
+    """``value`` and every value nested in it (JSON-like: dicts and lists), depth first."""
+    yield value
+    if isinstance(value, dict):
+        for v in value.values():
+            yield from values(v)
+    elif isinstance(value, list):
+        for v in value:
+            yield from values(v)

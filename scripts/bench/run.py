@@ -34,6 +34,10 @@ pictures    the pictures' own share of the directory's work (issue 14): the
              passes through Markdown as raw blocks, is not in it); and the
              sizes of the Coverage and Timeline pages in the built site
 
+With the data in a git repository (one commit adding every record, then 50
+small commits: bench.opendata), times what the open data adds (the exports,
+the JSON-LD of every language's pages, the history pass with the feed) and
+sizes the bulk exports, raw and gzipped, printed in a table of their own;
 then measures the built site: HTML bytes per programme page (mean and max of
 site/programmes/*/index.html), the whole site (bytes and files) and the search
 index (the directory's own index folder), and times the search in a browser
@@ -96,6 +100,7 @@ from directory.load import data_files
 from directory.search import INDEX_FOLDER
 from directory.validate import validate
 
+from . import opendata
 from .synthetic import generate
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -109,6 +114,27 @@ FIELDS = [
 ]
 # ... and with more than one language, the one-language build beside it
 LANGUAGE_FIELDS = ["build_one_language_s", "languages_ratio", "programme_page_kb_mean_one_language"]
+# the open data (issue 13, bench.opendata): what the exports, the JSON-LD and the history add, and the bulk sizes
+OPENDATA_FIELDS = [
+    "opendata_exports_s", "opendata_jsonld_s", "opendata_history_s", "opendata_history_cpu_s", "opendata_s",
+    "opendata_share_pct",
+    "bulk_csv_mb", "bulk_csv_gz_mb", "directory_json_mb", "directory_json_gz_mb", "record_json_mb",
+    "record_json_gz_mb",
+]
+OPENDATA_COLUMNS = [  # (heading, field, format)
+    ("N", "n", "{:d}"),
+    ("exports s", "opendata_exports_s", "{:.2f}"),
+    ("JSON-LD s", "opendata_jsonld_s", "{:.2f}"),
+    ("history s", "opendata_history_s", "{:.2f}"),
+    ("history CPU s", "opendata_history_cpu_s", "{:.2f}"),
+    ("% of build", "opendata_share_pct", "{:.1f}"),
+    ("CSV MB", "bulk_csv_mb", "{:.2f}"),
+    ("CSV gz MB", "bulk_csv_gz_mb", "{:.2f}"),
+    ("JSON MB", "directory_json_mb", "{:.2f}"),
+    ("JSON gz MB", "directory_json_gz_mb", "{:.2f}"),
+    ("record JSON MB", "record_json_mb", "{:.2f}"),
+    ("record JSON gz MB", "record_json_gz_mb", "{:.2f}"),
+]
 # ... and the size of the search index: zero while the site has none
 SEARCH_FIELDS = ["search_index_bytes", "search_index_mb"]
 
@@ -166,6 +192,8 @@ TARGETS = [
     ("validation", "validation_s", 3, "{:.2f} s"),
     ("coverage page", "coverage_page_kb", 200, "{:.0f} KB"),
     ("pictures' share of the build", "pictures_build_pct", 5, "{:.1f} %"),
+    ("open data share of the build", "opendata_share_pct", 10, "{:.1f} %"),
+    ("history pass (CPU)", "opendata_history_cpu_s", 5, "{:.2f} s"),
 ]
 # hooks of mkdocs.yml the floor keeps: the theme's templates need them to render at all
 THEME_HOOKS = ("theme_hooks.py",)
@@ -426,6 +454,8 @@ def bench(n: int, work: Path, seed: int, search: bool = True, recall: bool = Tru
         row["records"] = generate(n, data, seed)
     row["generation_s"], row["generation_cpu_s"] = t.wall, t.cpu
     row["data_bytes"] = sum(p.stat().st_size for p in data_files(data))
+    progress(f"committing the records to git: one commit, then {opendata.SMALL_COMMITS} small ones…")
+    opendata.make_history(data, opendata.SMALL_COMMITS)
 
     progress(f"validating {n} records…")
     with _Timer() as t:
@@ -453,7 +483,10 @@ def bench(n: int, work: Path, seed: int, search: bool = True, recall: bool = Tru
     row["pictures_files_pct"] = round(100 * pictures.cpu / t.cpu, 2) if t.cpu else None
     row["files"] = len(files)
     row["pages"] = sum(1 for path in files if path.endswith(".md"))
-    del files, result  # the model stays: the recall measures against it
+    del files
+    progress("timing the open data (exports, JSON-LD, history)…")
+    row.update(opendata.measure(result.context, data, languages))
+    del result  # the model stays: the recall measures against it
 
     env = _env(data, " ".join(languages))
     progress(f"building the site for {n} records in {', '.join(languages)} (mkdocs build --strict)…")
@@ -466,6 +499,8 @@ def bench(n: int, work: Path, seed: int, search: bool = True, recall: bool = Tru
             [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-d", str(site_one)],
             _env(data, DEFAULT), ROOT, "mkdocs build (one language)")
         row["languages_ratio"] = round(row["build_s"] / row["build_one_language_s"], 3)
+        progress(f"  {', '.join(languages)}: {row['build_s']:.1f} s; {DEFAULT} alone: "
+                 f"{row['build_one_language_s']:.1f} s; ratio {row['languages_ratio']:.2f} (target <= 1.6)")
         one = measure_site(site_one)
         row["programme_page_kb_mean_one_language"] = one["programme_page_kb_mean"]
         row["search_index_bytes_one_language"] = one["search_index_bytes"]
@@ -490,6 +525,7 @@ def bench(n: int, work: Path, seed: int, search: bool = True, recall: bool = Tru
         env, floor, "floor mkdocs build")
     row["floor_reported_s"] = _reported(stderr)
     row["build_floor_ratio"] = round(row["build_s"] / row["floor_s"], 3)
+    row["opendata_share_pct"] = round(100 * row["opendata_s"] / row["build_s"], 2)
     if row["floor_cpu_s"]:
         row["build_floor_cpu_ratio"] = round(row["build_cpu_s"] / row["floor_cpu_s"], 3)
 
@@ -545,6 +581,14 @@ def table(rows: list[dict]) -> str:
                 for _, f, fmt in COLUMNS]
 
     return _layout([[h for h, _, _ in COLUMNS]] + [cells(row) for row in rows])
+
+
+def opendata_table(rows: list[dict]) -> str:
+    """The open data: seconds it adds (in-process) and the bulk exports' sizes, raw and gzipped."""
+    title = ("open data (issue 13): seconds the exports, the JSON-LD and the history pass take in the build "
+             "(in-process), their share of the build, and the bulk exports")
+    return title + "\n" + _layout([[h for h, _, _ in OPENDATA_COLUMNS]] +
+                                  [[_cell(row.get(f), fmt) for _, f, fmt in OPENDATA_COLUMNS] for row in rows])
 
 
 def search_table(row: dict) -> str:
@@ -642,6 +686,8 @@ def main(argv: list[str] | None = None) -> int:
     print(table(rows))
     print()
     print(pictures_table(rows))
+    print()
+    print(opendata_table(rows))
     if args.search:
         for row in rows:
             print()

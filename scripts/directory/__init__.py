@@ -14,7 +14,9 @@ Data flows one way through the subpackages and modules of this package:
                 and their drawings' geometry (rendered by render/pictures.py)
     render      Jinja templates -> Markdown pages (independent of MkDocs);
                 render/urls.py: where every page and file stands
-    exports     the open data; search: the search index, as bytes
+    exports     the open data (YAML, JSON, each record as JSON, the CSV data
+                package); search: the search index, as bytes
+    history     each record's last change and the newest changes, from git
     site        build(folder) -> Site(problems, directory, files): every
                 generated file, which the MkDocs hook (scripts/mkdocs_hooks.py),
                 ``python -m directory render``, the bench and the tests take

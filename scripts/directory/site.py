@@ -12,9 +12,15 @@ root (:mod:`directory.render.urls`):
   their examples (``rules_page.rules_page``), in each language;
 - the open data, written from the validated records (never copies of the
   editors' files): one YAML file a list and all records as one JSON document
-  (:mod:`directory.exports`), the schema, and the schema for editors' tools
+  (:mod:`directory.exports`), each record as JSON beside its page
+  (:mod:`directory.exports.records`), the CSV tables of the data package
+  (:mod:`directory.exports.package`), the schema, and the schema for editors' tools
   with the vocabularies (:mod:`directory.schema.editor`);
-- the search and filter index (:mod:`directory.search`), as bytes.
+- the search and filter index (:mod:`directory.search`), as bytes;
+- what changed, when (with ``options.history_commits``): each record's last
+  change and the change feed, read from git once (:mod:`directory.history`),
+  on the pages, the What's new page and ``feed.xml``
+  (:mod:`directory.render.changes`).
 
 The pages are rendered when they are read (:class:`Files`): a site in three
 languages has three times the pages, and whoever takes them renders each
@@ -38,14 +44,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
+from . import history as git_history
 from . import model
 from .schema import editor as editor_schema
-from .exports import export_json, export_yaml
+from .exports import export_json, export_yaml, public_view
+from .exports.package import package_files
+from .exports.records import record_files
 from .model import Directory
 from .problems import Problem
 from .languages import DEFAULT, LANGUAGES
 from .render import Options, i18n, page_plan
-from .render import urls
+from .render import changes, urls
 from .render.reference import reference_page
 from .search import INDEX_FOLDER, IndexStats, index_files
 from .validate import validate
@@ -104,7 +113,9 @@ class Site:
     files: dict[str, str | bytes]  # site path -> content; empty when the data has errors
     records: int = 0  # the records read
     index: IndexStats | None = None  # the search index's figures
-    seconds: dict[str, float] = field(default_factory=dict)  # "validation", "files" (index included)
+    seconds: dict[str, float] = field(default_factory=dict)  # "validation", "history", "files" (index included)
+    # page path -> the day git last changed its record (the sitemap's lastmod)
+    lastmod: dict[str, str] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -123,11 +134,28 @@ def build(folder: Path | str, options: Options | None = None) -> Site:
     records = len(result.context.records)
     if not result.ok or catalogue:
         return Site(sorted(result.problems + catalogue), None, {}, records, seconds=seconds)
+    options = options or Options()
+    if options.history_commits and options.history is None:
+        started = time.perf_counter()
+        options = dataclasses.replace(options, history=git_history.read(result.context, folder,
+                                                                        options.history_commits))
+        seconds["history"] = time.perf_counter() - started
     started = time.perf_counter()
     directory = model.build(result.context)
     files, index = site_files(result.context, directory, options)
     seconds["files"] = time.perf_counter() - started
-    return Site(result.problems, directory, files, records, index, seconds)
+    return Site(result.problems, directory, files, records, index, seconds,
+                lastmod(options.history, options.languages))
+
+
+def lastmod(history, languages: tuple[str, ...] = (DEFAULT,)) -> dict[str, str]:
+    """{page path: YYYY-MM-DD} of the record pages whose last change git
+    knows, in each of ``languages`` (the same day for each language's page)."""
+    if history is None:
+        return {}
+    return {urls.localized(f"{urls.FOLDERS[type_]}/{record_id}.md", lang): commit.day
+            for (type_, record_id), commit in history.last_changed.items() if type_ != "source"
+            for lang in languages}
 
 
 def without_records(options: Options | None = None) -> Site:
@@ -154,6 +182,13 @@ def site_files(context: Context, directory: Directory,
     for name, text in export_yaml(context).items():
         files.made(urls.data_path(name), text)
     files.made(urls.data_path("directory.json"), export_json(context, urls.schema_path(SCHEMA_PATH.name)))
+    view = public_view(context)
+    for path, content in record_files(view, options.history).items():
+        files.made(path, content)
+    for lang in options.languages:  # the feed in each language, beside its What's new page
+        files.made(urls.localized(urls.FEED, lang), changes.feed(options.history, directory, options.today, lang))
+    for name, text in package_files(view, context.vocab).items():
+        files.made(urls.data_path(name), text)
     files.made(urls.schema_path(SCHEMA_PATH.name), SCHEMA_PATH.read_bytes())
     # the schema the published data files name: the data schema with the vocabularies' terms
     files.made(urls.schema_path(editor_schema.EDITOR_SCHEMA_PATH.name), editor_schema.for_context(context))
@@ -167,9 +202,11 @@ def site_files(context: Context, directory: Directory,
 
 def environment_options(root: Path = REPOSITORY) -> Options:
     """The options of a site built from the repository at ``root``: its
-    'Edit this record' links from the environment (:func:`edit_url`), and
-    its languages (:func:`languages`)."""
-    return Options(edit_url=edit_url(root), languages=languages())
+    'Edit this record' links from the environment (:func:`edit_url`), its
+    languages (:func:`languages`), and the history of its records from git
+    (:func:`feed_commits`, :func:`repository_url`)."""
+    return Options(edit_url=edit_url(root), languages=languages(), history_commits=feed_commits(),
+                   repository_url=repository_url())
 
 
 class LanguagesError(ValueError):
@@ -191,6 +228,23 @@ def languages(value: str | None = None) -> tuple[str, ...]:
     return tuple(lang for lang in LANGUAGES if lang == DEFAULT or lang in asked)
 
 
+def feed_commits() -> int:
+    """How many of the newest commits the change feed covers: DIRECTORY_FEED_COMMITS, else 100."""
+    value = os.environ.get("DIRECTORY_FEED_COMMITS", "")
+    return int(value) if value.isdigit() and int(value) > 0 else git_history.COMMITS
+
+
+def repository_url() -> str | None:
+    """The web address of the repository that builds the site, as for 'Edit
+    this record' (:func:`edit_url`): GitHub Actions names it, or
+    DIRECTORY_REPOSITORY_URL does; None elsewhere."""
+    repo = os.environ.get("DIRECTORY_REPOSITORY_URL")
+    if not repo and os.environ.get("GITHUB_REPOSITORY"):
+        server = os.environ.get("GITHUB_SERVER_URL", "https://github.com")
+        repo = f"{server}/{os.environ['GITHUB_REPOSITORY']}"
+    return repo or None
+
+
 def edit_url(root: Path = REPOSITORY) -> Callable[[str], str] | None:
     """'Edit this record' goes to the web editor of the repository that builds
     the site: GitHub Actions names it (GITHUB_REPOSITORY), or
@@ -199,10 +253,7 @@ def edit_url(root: Path = REPOSITORY) -> Callable[[str], str] | None:
     repository the pages link to the published data file and line instead
     (None). The branch is the settings' ``branch`` (DIRECTORY_BRANCH overrides
     it). A data file's path in the editor is its path under ``root``."""
-    repo = os.environ.get("DIRECTORY_REPOSITORY_URL")
-    if not repo and os.environ.get("GITHUB_REPOSITORY"):
-        server = os.environ.get("GITHUB_SERVER_URL", "https://github.com")
-        repo = f"{server}/{os.environ['GITHUB_REPOSITORY']}"
+    repo = repository_url()
     if not repo:
         return None
     branch = os.environ.get("DIRECTORY_BRANCH") or _settings_branch(root)

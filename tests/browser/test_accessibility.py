@@ -35,6 +35,7 @@ PAGES = [
     "/fields/",
     "/rules/",
     "/about/",
+    "/whats-new/",
     "/accessibility/",
     f"/programmes/{PLAN}/",
     f"/programmes/{PILLAR}/",
@@ -153,10 +154,12 @@ directory = real_directory
 
 
 # the language of the text node holding a snippet: the nearest lang attribute
+# (text shown on the page: not the JSON-LD block, a script read by programs)
 LANG_OF = """snippet => {
     const found = [];
     const walker = document.createTreeWalker(document.querySelector('article'), NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        if (node.parentElement.closest('script')) continue;
         if (node.nodeValue.includes(snippet)) found.push(node.parentElement.closest('[lang]').lang);
     }
     return found;

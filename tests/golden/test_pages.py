@@ -37,17 +37,26 @@ def test_the_set_of_pages(pages):
         "organisations/index.md", "organisations/org-dk.md", "organisations/org-nl.md",
         "programmes/action-a.md", "programmes/action-b.md", "programmes/home-new.md",
         "programmes/house-old.md", "programmes/index.md", "programmes/pillar-a.md",
-        "programmes/plan-a.md", "review.md", "rules.md", "sources/index.md", "timeline.md",
+        "programmes/plan-a.md", "review.md", "rules.md", "sources/index.md", "timeline.md", "whats-new.md",
     ]
-    # the same pages in Dutch and Danish, at the same paths under nl/ and da/
+    # the same pages in Dutch and Danish, at the same paths under nl/ and da/, and the change feed of each
     for lang in ("nl", "da"):
-        assert sorted(p for p in pages if p.startswith(f"{lang}/")) == sorted(f"{lang}/{p}" for p in english)
+        assert sorted(p for p in pages if p.startswith(f"{lang}/")) == sorted(
+            [f"{lang}/{p}" for p in english] + [f"{lang}/feed.xml"])
     # beside them the open data, the schemas and the search index (one for all languages); nothing else
-    assert sorted(p for p in pages if not p.endswith(".md") and not p.startswith("directory-index/")) == [
+    # (each record's data as JSON beside its English page; the data package's tables:
+    # tests/unit/test_opendata_exports.py)
+    records = [p[:-len(".md")] + ".json" for p in english
+               if p.startswith(("programmes/", "organisations/", "contacts/")) and not p.endswith("/index.md")
+               ] + ["sources/doc-a.json", "sources/doc-b.json"]
+    from directory.exports.package import TABLES
+    tables = [f"data/{t.name}.csv" for t in TABLES] + ["data/datapackage.json"]
+    assert sorted(p for p in pages if not p.endswith(".md") and not p.startswith(("directory-index/", "nl/", "da/"))
+                  ) == sorted([
         "data/contacts.yaml", "data/directory.json", "data/organisations.yaml", "data/programmes.yaml",
         "data/sources.yaml", "data/vocabularies.yaml",
-        "schema/directory.schema.json", "schema/editor.schema.json",
-    ]
+        "schema/directory.schema.json", "schema/editor.schema.json", *records, *tables, "feed.xml",
+    ])
     assert {"directory-index/manifest.json", "directory-index/facets.bin", "directory-index/text/0.bin",
             "directory-index/meta/0.json"} <= set(pages)
 

@@ -42,6 +42,10 @@ def test_the_benchmark_reports_every_measure(tmp_path):
         assert isinstance(row[field], (int, float)) and row[field] > 0, field
     assert row["languages_ratio"] == round(row["build_s"] / row["build_one_language_s"], 3)
     assert row["search_index_bytes_one_language"] == row["search_index_bytes"]  # shared, not tripled
+    for field in run.OPENDATA_FIELDS:  # what the open data adds, and its sizes (bench.opendata)
+        assert isinstance(row[field], (int, float)) and row[field] > 0, field
+    assert row["history_commits_read"] == 1 + min(N, 50) and row["history_records_dated"] >= N
+    assert "open data (issue 13)" in done.stdout and "history pass" in done.stdout
     for field in run.SEARCH_FIELDS:  # zero while the site has no search index
         assert isinstance(row[field], (int, float)) and row[field] >= 0, field
     assert row["search_index_bytes"] == sum(row["search_index_parts"].values())

@@ -183,3 +183,29 @@ def test_the_scan_finds_the_sentences_on_the_english_pages(built_site):
             text = " ".join(" ".join(read(built_site / rel).own_text).split())
             found |= {s for s in sentences if s in text}
     assert len(found) > len(sentences) // 2
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_about_page_documents_the_open_data_and_its_history_in_each_language(built_site, lang):
+    """The About page in each language links to every export (one set, at the
+    root), the feed, its own What's new and field reference pages, and each
+    link leads to a built file."""
+    folder = "" if lang == DEFAULT else f"{lang}/"
+    page = f"{folder}about/"
+    html = (built_site / page / "index.html").read_text("utf-8")
+    article = html[html.index("<article"):html.index("</article>")]
+    targets = set()
+    for href in re.findall(r'href="([^"#]+)(?:#[^"]*)?"', article):
+        if "://" in href or href.startswith("mailto:"):
+            continue
+        target = posixpath.normpath(posixpath.join(page, href))
+        targets.add(target)
+        path = built_site / target
+        assert path.is_file() or (path / "index.html").is_file(), (lang, href)
+    assert {"data/datapackage.json", "data/programmes.csv", "data/directory.json", "data/programmes.yaml",
+            "schema/directory.schema.json", f"{folder}feed.xml", f"{folder}whats-new", f"{folder}fields"} <= targets, targets
+    assert "programmes/&lt;id&gt;.json" in article or "programmes/<id>.json" in article
+    # feed readers find the feed of the page's language from any page
+    feeds = re.findall(r'<link rel="alternate" type="application/atom\+xml" title="[^"]+" href="([^"]+)"', html)
+    assert [posixpath.normpath(posixpath.join(page, href)) for href in feeds] == [f"{folder}feed.xml"]
+    assert (built_site / folder / "feed.xml").is_file()

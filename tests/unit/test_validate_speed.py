@@ -32,7 +32,7 @@ from directory.load import load_text
 from directory.schema.records import RECORD_LISTS, find
 from directory.validate import fast, validate
 from directory.validate import schema_check as schema
-from support import DATA
+from support import DATA, values
 
 SCHEMA = schema.SCHEMA.root
 # jsonschema with JSON Schema's meaning of a pattern (ECMA-262: $ only at the
@@ -114,17 +114,9 @@ def _as_file(list_key: str, records: list) -> dict:
 def _unusual_number(value) -> bool:
     """A float that is a whole number: jsonschema takes it for an integer, the
     fast check does not (it is never in a data file: YAML reads 2019 as int)."""
-    return any(isinstance(v, float) and v.is_integer() for v in _values(value))
+    return any(isinstance(v, float) and v.is_integer() for v in values(value))
 
 
-def _values(value):
-    yield value
-    if isinstance(value, dict):
-        for v in value.values():
-            yield from _values(v)
-    elif isinstance(value, list):
-        for v in value:
-            yield from _values(v)
 
 
 # ---------------------------------------------------------------- schema

@@ -24,8 +24,10 @@ rendered and sanitised (:mod:`directory.render.markdown`).
 The package: this module (the pages and the helpers their templates call),
 ``i18n`` (the catalogues), ``formats`` (dates and numbers), ``markdown``
 (Markdown text from the data's values), ``urls`` (where everything stands
-in the site), ``reference`` (the field reference page), ``rules_page`` and
-the templates in ``templates/``. :func:`directory.site.build` assembles the
+in the site), ``reference`` (the field reference page), ``rules_page``,
+``jsonld`` (each page's schema.org linked data, in the page's language),
+``changes`` (the What's new page's entries and the change feed) and the
+templates in ``templates/``. :func:`directory.site.build` assembles the
 pages with the open data and the search index.
 """
 from __future__ import annotations
@@ -44,7 +46,7 @@ from .. import review
 from ..languages import LANGUAGES
 from ..schema.dates import PartialDate
 from ..model import Directory, Organisation, Programme, Term, Texts
-from . import formats, i18n, markdown, pictures, urls
+from . import changes, formats, i18n, jsonld, markdown, pictures, urls
 from .markdown import anchor, escape_md, html_text, join, markdown_text, url_md
 from .urls import contact_path, localized, organisation_path, programme_path
 from .script_words import words_script
@@ -63,6 +65,11 @@ class Options:
     data_url: str = urls.DATA  # where the data files are published, relative to the site root
     today: dt.date | None = None  # review dates are measured against it; None: review.today()
     languages: tuple[str, ...] = LANGUAGES  # the languages the site is built in, the default first
+    # the change feed and each record's "Last changed" are read from git over
+    # this many newest commits (directory.history); None: git is not read
+    history_commits: int | None = None
+    repository_url: str | None = None  # the repository's web address: each record's "History" link
+    history: Any = None  # what git said (directory.history.History), set by the build; None: not known
 
 
 # -- template helpers that need only the page's path --------------------------------
@@ -91,12 +98,33 @@ def _relpath(target: str, start: str) -> str:
 
 @pass_context
 def link(ctx, text: Any, target: str) -> Markup:
-    return Markup(f"[{escape_md(text)}]({_rel(ctx, target)})")
+    """A Markdown link: ``text`` escaped for Markdown, unless it is Markdown
+    already (Markup: the catalogue's words through ``t``, which escaped them;
+    escaping them again would show the backslashes)."""
+    shown = text if isinstance(text, Markup) else escape_md(text)
+    return Markup(f"[{shown}]({_rel(ctx, target)})")
 
 
 @pass_context
 def rel(ctx, target: str) -> Markup:
     return Markup(_rel(ctx, target))
+
+
+@pass_context
+def record_jsonld(ctx, record: Any) -> Markup:
+    """The page's schema.org JSON-LD block (:mod:`directory.render.jsonld`),
+    its words and links in the page's language."""
+    return jsonld.script(jsonld.record(record, ctx["d"].vocab, ctx["page_path"], ctx["lang"]))
+
+
+@pass_context
+def site_jsonld(ctx) -> Markup:
+    """The home page's JSON-LD: the web site and the data set, named in the
+    page's language (plain text: JSON is no Markdown), dated by the newest review."""
+    d, t = ctx["d"], i18n.catalogue(ctx["lang"]).t
+    modified = max((r.last_reviewed for r in [*d.programmes.values(), *d.organisations.values()]), default=None)
+    return jsonld.script(jsonld.site(t("site.name"), t("opendata.dataset.description"), modified,
+                                     ctx["page_path"], ctx["lang"]))
 
 
 @pass_context
@@ -282,6 +310,29 @@ def _remembered(env: Environment, macro: str, key: Callable[[Any], Any]) -> Call
     return call
 
 
+def _last_changed(options: Options) -> Callable[[Any], Any]:
+    """The commit that last changed a record (its ``day``), or None when it is not known."""
+    history = options.history
+    return lambda record: history.of(record.KIND, record.id) if history is not None else None
+
+
+def _history_url(options: Options) -> Callable[[Any], str | None]:
+    """A record's history in the repository, when its address is known: the
+    record's lines in the data file as the built commit has them, with the
+    commit that last changed each line (GitHub's blame view)."""
+    history, repo = options.history, options.repository_url
+
+    def url(record: Any) -> str | None:
+        if history is None or not repo or history.head is None:
+            return None
+        lines = history.lines.get((record.KIND, record.id))
+        if lines is None or history.of(record.KIND, record.id) is None:
+            return None
+        return f"{repo.rstrip('/')}/blame/{history.head}/{lines.path}#L{lines.first}-L{lines.last}"
+
+    return url
+
+
 def environment(directory: Directory, options: Options, today: dt.date,
                 language: str = i18n.DEFAULT) -> Environment:
     """The environment of the record pages in ``language``."""
@@ -307,6 +358,11 @@ def environment(directory: Directory, options: Options, today: dt.date,
         programme_path=programme_path,
         organisation_path=organisation_path,
         contact_path=contact_path,
+        record_data_path=lambda record: urls.record_data_path(record.KIND, record.id),
+        record_jsonld=record_jsonld,
+        last_changed=_last_changed(options),
+        history_url=_history_url(options),
+        site_jsonld=site_jsonld,
         ages=words.ages,
         period=words.period,
         amount=words.amount,
@@ -436,6 +492,10 @@ def page_plan(directory: Directory, options: Options | None = None,
     page("sources.md.j2", "sources/index.md", sources=list(directory.sources.values()))
     page("review.md.j2", "review.md", lambda: review.review_lists(directory, today), today=today)
     page("directory.md.j2", "directory.md")
+    page("whats_new.md.j2", urls.WHATS_NEW, lambda: {
+        "entries": changes.entries(options.history, directory, language)},
+        history=options.history, history_commits=options.history_commits,
+        more=changes.more(options.history), feed_path=urls.localized(urls.FEED, language))
     pictures.plan(page, directory, today)
     return plan
 

@@ -19,8 +19,8 @@ from typing import Any
 
 import yaml
 
-from .schema import SCHEMA
-from .schema.records import RECORD_LISTS, Context
+from ..schema import SCHEMA
+from ..schema.records import RECORD_LISTS, Context
 
 FORMAT_VERSION = 1
 
