@@ -80,9 +80,10 @@ links: $(VENV)/.site
 
 N ?= 1000
 LANGS ?= en nl da
+REPEAT ?= 1
 bench: $(VENV)/.dev browser
 	@mkdir -p build
-	$(PY) -m bench.run $(foreach n,$(N),--n $(n)) --langs "$(LANGS)" --json build/bench.json
+	$(PY) -m bench.run $(foreach n,$(N),--n $(n)) --langs "$(LANGS)" --repeat $(REPEAT) --json build/bench.json
 
 # the repository's settings (.github/repository.yml) into the files GitHub reads,
 # and the commands that set the rest once (README: "Setting up the repository")
