@@ -180,13 +180,28 @@ def translated_nav(nav: list, lang: str, keys: dict[str, str] | None = None) -> 
 
 def on_config(config):
     """The site's languages (DIRECTORY_LANGUAGES), and a section of the nav
-    for each but English, in its language."""
+    for each but English, in its language; the site's address from
+    DIRECTORY_SITE_URL where mkdocs.yml names none (the publish workflow sets
+    it from GitHub Pages: the sitemap needs absolute addresses)."""
     session = _current()
+    config.site_url = site_address(config.site_url, os.environ.get("DIRECTORY_SITE_URL", ""))
     session.languages = _languages()
     english = list(config.nav or [])
     config.nav = english + [{i18n.catalogue(lang).t("switch.name"): translated_nav(english, lang)}
                             for lang in session.languages if lang != DEFAULT]
     return config
+
+
+def site_address(configured: str | None, given: str) -> str | None:
+    """The site's address: mkdocs.yml's, else ``given`` (http or https, with
+    a final slash added); None without either."""
+    given = given.strip()
+    if configured or not given:
+        return configured or None
+    if not given.startswith(("https://", "http://")) or " " in given:
+        raise PluginError(f"DIRECTORY_SITE_URL is {given!r}; write the site's address, such as "
+                          "https://example.org/directory/")
+    return given.rstrip("/") + "/"
 
 
 def on_nav(nav, config, files):

@@ -174,15 +174,18 @@ def test_a_record_with_uncommitted_changes_has_no_date(repo):
 
 @pytest.mark.site
 def test_the_sitemap_carries_the_days(repo, tmp_path, monkeypatch):
-    """MkDocs writes a sitemap when the site's address is set (site_url): the
-    record pages' lastmod is the day git last changed the record."""
+    """With the site's address set (DIRECTORY_SITE_URL, as the publish
+    workflow sets it), the sitemap lists every language's pages: the record
+    pages' lastmod is the day git last changed the record."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
     monkeypatch.setenv("DIRECTORY_DATA", str(repo))
     monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
     out = tmp_path / "site"
-    config = load_config(str(ROOT / "mkdocs.yml"), site_url="https://site.test/", site_dir=str(out), strict=True)
+    # the site's address as the publish workflow gives it (from GitHub Pages)
+    monkeypatch.setenv("DIRECTORY_SITE_URL", "https://site.test")
+    config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(out), strict=True)
     config.plugins.on_startup(command="build", dirty=False)  # as the mkdocs command does
     build(config)
     sitemap = (out / "sitemap.xml").read_text("utf-8")

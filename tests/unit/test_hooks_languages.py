@@ -60,3 +60,19 @@ def test_the_serve_banner_is_in_the_language_of_the_page(config, hooks, tmp_path
     assert "unknown kind &#x27;pilar&#x27;" in out  # the messages themselves stay as the check writes them
     if lang != "en":
         assert hooks.NOTHING_YET not in out
+
+
+@pytest.mark.parametrize("configured, given, address", [
+    (None, "", None),
+    (None, "https://owner.github.io/directory", "https://owner.github.io/directory/"),
+    (None, " https://example.org/ ", "https://example.org/"),
+    ("https://set.example/", "https://other.example/", "https://set.example/"),  # mkdocs.yml's wins
+])
+def test_the_site_address_comes_from_the_environment_where_mkdocs_yml_has_none(hooks, configured, given, address):
+    assert hooks.site_address(configured, given) == address
+
+
+@pytest.mark.parametrize("given", ["owner.github.io/directory", "javascript:alert(1)", "https://a b/"])
+def test_a_site_address_that_is_not_one_is_refused_with_what_to_write(hooks, given):
+    with pytest.raises(PluginError, match="DIRECTORY_SITE_URL is .*; write the site's address"):
+        hooks.site_address(None, given)

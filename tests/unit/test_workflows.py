@@ -240,8 +240,12 @@ def test_publish_deploys_only_after_the_checks():
     assert jobs["deploy"]["environment"] == {
         "name": "github-pages", "url": "${{ steps.deployment.outputs.page_url }}"}
     used = [str(s.get("uses", "")).split("@")[0] for s in steps(jobs["deploy"])]
-    assert used[-3:] == ["actions/configure-pages", "actions/upload-pages-artifact",
-                         "actions/deploy-pages"]
+    assert used[-2:] == ["actions/upload-pages-artifact", "actions/deploy-pages"]
+    # the build takes the site's address from GitHub Pages (the sitemap needs it)
+    pages = next(s for s in steps(jobs["deploy"]) if str(s.get("uses", "")).startswith("actions/configure-pages@"))
+    build = next(s for s in steps(jobs["deploy"]) if s.get("run") == "make build")
+    assert steps(jobs["deploy"]).index(pages) < steps(jobs["deploy"]).index(build)
+    assert build["env"]["DIRECTORY_SITE_URL"] == f"${{{{ steps.{pages['id']}.outputs.base_url }}}}"
 
 
 def test_weekly_report_never_fails_on_the_network_and_keeps_one_issue():
