@@ -78,15 +78,14 @@ def write_index(directory, out: Path):
     return stats
 
 
-def nodes_with_examples(schema) -> list[dict]:
-    """Every schema node (dict) with ``examples``, in document order; enums,
-    constants and the examples themselves are values, not nodes."""
+def schema_nodes(schema) -> list[dict]:
+    """Every schema node (dict) of ``schema``, in document order; enums,
+    constants and examples are values, not nodes, and are not entered."""
     found: list[dict] = []
 
     def walk(node):
         if isinstance(node, dict):
-            if "examples" in node:
-                found.append(node)
+            found.append(node)
             for key, value in node.items():
                 if key not in ("enum", "const", "examples"):
                     walk(value)
@@ -96,6 +95,11 @@ def nodes_with_examples(schema) -> list[dict]:
 
     walk(schema)
     return found
+
+
+def nodes_with_examples(schema) -> list[dict]:
+    """Every schema node (dict) with ``examples``, in document order."""
+    return [node for node in schema_nodes(schema) if "examples" in node]
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
