@@ -35,7 +35,10 @@ the files and the navigation are shared by the fork, not made again), while
 this process builds the English pages; :func:`on_post_build` waits for them
 and fails the build when one failed. MkDocs' own functions for one page
 (``_populate_page``, ``_build_page``) do the work there, as in its own
-build loop. ``mkdocs serve`` builds every page in this process.
+build loop. Before that, the descriptions every language's pages show are
+rendered once, by as many processes as there are processors
+(:func:`directory.render.render_descriptions_ahead`), and the forks take
+them as they are. ``mkdocs serve`` builds every page in this process.
 
 What the hooks remember: MkDocs loads this module once per process, calls
 ``on_startup`` once per command, and under ``serve`` calls the other hooks
@@ -55,6 +58,7 @@ import html
 import logging
 import os
 import sys
+import time
 import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -69,7 +73,7 @@ from mkdocs.utils import CountHandler, get_build_date
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from directory import site  # noqa: E402
+from directory import render, site  # noqa: E402
 from directory.languages import DEFAULT  # noqa: E402
 from directory.problems import summary  # noqa: E402
 from directory.render import i18n, sitemap, urls  # noqa: E402
@@ -225,7 +229,7 @@ def on_nav(nav, config, files):
                 before.next_page = after
             if after is not None:
                 after.previous_page = before
-    if session.command == "build" and extra and hasattr(os, "fork"):
+    if _forks(session):
         for lang in extra:
             mine = [f for f in files.documentation_pages() if urls.page_language(f.src_uri) == lang]
             session.workers[lang] = _fork(lambda mine=mine: _build_pages(mine, config, files, nav))
@@ -234,6 +238,15 @@ def on_nav(nav, config, files):
         session.shown.pages_total = len(files.documentation_pages())
     session.shown.pages = {f.src_uri: f.url for f in files if f.is_documentation_page()}
     return nav
+
+
+def _forks(session: Session) -> bool:
+    """Whether this build hands the other languages' pages to processes of their own."""
+    return session.command == "build" and len(session.languages) > 1 and hasattr(os, "fork")
+
+
+def _processors() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
 
 def _fork(work: Callable[[], int]) -> int:
@@ -380,6 +393,11 @@ def on_files(files: Files, config) -> Files:
                  len(generated), built.seconds["files"], index.files, index.bytes / 1e6, index.seconds)
         if session.command == "serve":  # only a preview falls back to the last good site
             session.last_good = generated
+        if _forks(session):  # each language's process takes them as they are, rendered once
+            started = time.perf_counter()
+            texts = render.render_descriptions_ahead(d, _processors())
+            log.info("directory: %d descriptions rendered for all languages in %.1f s", texts,
+                     time.perf_counter() - started)
     elif session.command == "serve":
         shown.errors = [p.format() for p in built.problems if p.level == "error"]
         # not log.warning: under --strict a warning would abort this rebuild too

@@ -26,9 +26,14 @@ CommonMark pass such a block through without parsing its inside again.
 from __future__ import annotations
 
 import functools
+import gc
 import html
+import multiprocessing
+import os
 import re
 from collections import Counter
+from collections.abc import Iterable
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from urllib.parse import urlsplit
@@ -149,7 +154,41 @@ _MIGHT = re.compile(r"[<\[]|!!!|^[ \t>*+\-0-9.):]*(?:#{1,2}(?!#)|=+[ \t]*$|-[ \t
 
 def render(text: str) -> Rendered:
     """A description's Markdown -> sanitised HTML and what was refused."""
-    return _render(text)
+    ahead = _AHEAD.get(text)
+    return ahead if ahead is not None else _render(text)
+
+
+# What render_ahead rendered, for this process and the processes it forks
+_AHEAD: dict[str, Rendered] = {}
+
+
+def render_ahead(texts: Iterable[str], processes: int = 1) -> int:
+    """Render ``texts`` now, in up to ``processes`` processes at once, and keep
+    what each becomes for :func:`render`, in place of what the last call kept:
+    a build that forks a process for each language's pages calls it first, so
+    that each description is rendered once and not once in each language (the
+    cache of :func:`render` holds fewer texts than 10,000 programmes have).
+    The number of texts kept."""
+    unique = list(dict.fromkeys(texts))
+    _AHEAD.clear()
+    if processes > 1 and len(unique) > AHEAD_ALONE and hasattr(os, "fork"):
+        gc.freeze()  # the workers' collections leave this process's objects alone (and unshared)
+        try:
+            with ProcessPoolExecutor(processes, mp_context=multiprocessing.get_context("fork")) as pool:
+                rendered = list(pool.map(_render_anew, unique, chunksize=max(1, len(unique) // (processes * 8))))
+        finally:
+            gc.unfreeze()
+    else:
+        rendered = [_render(text) for text in unique]
+    _AHEAD.update(zip(unique, rendered))
+    return len(unique)
+
+
+AHEAD_ALONE = 100  # render_ahead renders this many texts or fewer in its own process: a worker costs more
+
+
+def _render_anew(text: str) -> Rendered:
+    return _render.__wrapped__(text)
 
 
 # Lists, quotes and boxes inside each other: Python-Markdown parses each level

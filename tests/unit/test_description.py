@@ -16,6 +16,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from directory import description
 from directory.description import TAGS, URL_SCHEMES, might_have_findings, render
 from htmlcheck import Page
 from support import dedent
@@ -211,3 +212,34 @@ def test_nothing_unsafe_survives(text):
             assert not name.startswith("on")
             if name == "href":
                 assert value.split(":", 1)[0].lower() in URL_SCHEMES
+
+
+# -- rendered once for every language's process (render_ahead) --------------------
+
+def _texts(n: int) -> list[str]:
+    kinds = ["**Vet** en [veilig](https://example.org/{i})", "<b>{i}</b> is text", "# Kop {i}\n\n- punt",
+             "![beeld](https://example.org/{i}.png)", "| a | b |\n|---|---|\n| {i} | x |", "Gewoon {i}."]
+    return [kinds[i % len(kinds)].format(i=i) for i in range(n)]
+
+
+@pytest.mark.parametrize("processes", [1, 2])
+def test_texts_rendered_ahead_are_what_render_makes_of_them(processes):
+    texts = _texts(description.AHEAD_ALONE + 100)  # past the point where workers take them
+    expected = [description._render.__wrapped__(t) for t in texts]
+    try:
+        assert description.render_ahead(texts + texts[:50], processes) == len(texts)  # each once
+        assert [description.render(t) for t in texts] == expected  # the html and the findings alike
+        assert all(description.render(t) is description._AHEAD[t] for t in texts)  # kept, not rendered again
+    finally:
+        description.render_ahead([])
+    assert description._AHEAD == {}
+    assert description.render(texts[0]) == expected[0]  # without them, render renders
+
+
+def test_a_second_call_keeps_only_its_own_texts():
+    try:
+        description.render_ahead(["first"])
+        description.render_ahead(["second"])
+        assert list(description._AHEAD) == ["second"]
+    finally:
+        description.render_ahead([])

@@ -42,7 +42,7 @@ from babel.lists import format_list
 from jinja2 import Environment, pass_context
 from markupsafe import Markup
 
-from .. import review
+from .. import description, review
 from ..languages import LANGUAGES
 from ..schema.dates import PartialDate
 from ..model import Directory, Organisation, Programme, Term, Texts
@@ -498,6 +498,14 @@ def page_plan(directory: Directory, options: Options | None = None,
         more=changes.more(options.history), feed_path=urls.localized(urls.FEED, language))
     pictures.plan(page, directory, today)
     return plan
+
+
+def render_descriptions_ahead(directory: Directory, processes: int = 1) -> int:
+    """Render every description a programme page shows, in every language it
+    has, now and in up to ``processes`` processes (description.render_ahead):
+    the pages of each language then take them as they are. The number of texts."""
+    return description.render_ahead(
+        (text for p in directory.programmes.values() for text in p.description.by_lang.values()), processes)
 
 
 def render_pages(directory: Directory, options: Options | None = None,
