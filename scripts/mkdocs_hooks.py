@@ -52,11 +52,13 @@ keeps nothing: ``site.build`` is a function of the data folder and options.
 """
 from __future__ import annotations
 
+import functools
 import gc
 import gzip
 import html
 import logging
 import os
+import posixpath
 import sys
 import time
 import traceback
@@ -99,6 +101,8 @@ class Shown:
     pages_done: int = 0
     lastmod: dict[str, str] = field(default_factory=dict)  # page path -> the day git last changed its record
     pages: dict[str, str] = field(default_factory=dict)  # every language's page path -> its address
+    in_nav: set[str] = field(default_factory=set)  # the path of every page the nav lists
+    navs: dict[tuple[str, str], str] = field(default_factory=dict)  # (language, folder) -> its nav's HTML
 
 
 @dataclass
@@ -229,6 +233,7 @@ def on_nav(nav, config, files):
                 before.next_page = after
             if after is not None:
                 after.previous_page = before
+    session.shown.in_nav = {page.file.src_uri for page in nav.pages}  # before the forks: they need it
     if _forks(session):
         for lang in extra:
             mine = [f for f in files.documentation_pages() if urls.page_language(f.src_uri) == lang]
@@ -462,8 +467,23 @@ def on_page_context(context, page, config, nav):
             {"lang": other, "name": i18n.catalogue(other).t("switch.name"), "url": urls.page_url(target),
              "current": other == lang}
             for other, target in urls.alternates(path, session.languages).items()],
+        dir_nav_key=nav_key(page.url, lang) if path not in session.shown.in_nav else None,
+        dir_nav_kept=session.shown.navs.get,
+        dir_nav_keep=functools.partial(_keep, session.shown.navs),
     )
     return context
+
+
+def nav_key(url: str, lang: str) -> tuple[str, str]:
+    """What the nav of a page the nav does not list depends on: its language
+    (the entries and their titles) and its folder (the links are relative to
+    the page; no entry is the current one)."""
+    return lang, posixpath.dirname(url.rstrip("/"))
+
+
+def _keep(navs: dict, key: tuple[str, str], html: str) -> str:
+    navs[key] = html
+    return html
 
 
 _ARTICLE = '<article class="md-content__inner md-typeset">'

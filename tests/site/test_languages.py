@@ -7,6 +7,7 @@ on a Dutch or Danish page outside the records' own texts and code (the
 check's messages, quoted on the editors' pages, are English everywhere)."""
 from __future__ import annotations
 
+import html
 import posixpath
 import re
 from html.parser import HTMLParser
@@ -209,3 +210,48 @@ def test_the_about_page_documents_the_open_data_and_its_history_in_each_language
     feeds = re.findall(r'<link rel="alternate" type="application/atom\+xml" title="[^"]+" href="([^"]+)"', html)
     assert [posixpath.normpath(posixpath.join(page, href)) for href in feeds] == [f"{folder}feed.xml"]
     assert (built_site / folder / "feed.xml").is_file()
+
+
+PRIMARY_NAV = re.compile(r'<nav class="md-nav md-nav--primary".*?(?=<div class="md-sidebar md-sidebar--secondary")', re.S)
+ACTIVE_LINK = re.compile(r'<a href="([^"]*)" class="md-nav__link md-nav__link--active">\s*'
+                         r'<span class="md-ellipsis">\s*(.*?)\s*</span>', re.S)
+
+
+def _nav_titles(entries: list, out: dict[str, str]) -> dict[str, str]:
+    """{page (its index.html): its title} of a nav in mkdocs.yml's form."""
+    for entry in entries:
+        for title, value in entry.items():
+            if isinstance(value, list):
+                _nav_titles(value, out)
+            elif "://" not in value:
+                page = value[:-len("index.md")] if value.endswith("index.md") else value[:-len(".md")] + "/"
+                out[page + "index.html"] = title
+    return out
+
+
+def test_each_page_nav_shows_the_page_itself_as_current_and_a_record_page_none(built_site):
+    """The nav of a page it lists marks that page, by its title in the page's
+    language, as the current one, and the nav of a page it does not list (a
+    record's) marks none: the nav of such pages is rendered once a folder and
+    language (mkdocs_hooks.nav_key), and must still be each page's own."""
+    from mkdocs.config import load_config
+    from support import ROOT
+
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    hooks = config.hooks["scripts/mkdocs_hooks.py"]
+    english = [entry for entry in config.nav if "://" not in str(entry)]
+    listed = _nav_titles(english, {})
+    for lang in OTHERS:  # the same entries, titled in the language, their pages in its folder
+        _nav_titles(hooks.translated_nav(english, lang), listed)
+    seen_listed = seen_other = 0
+    for rel in pages(built_site):
+        nav = PRIMARY_NAV.search((built_site / rel).read_text(encoding="utf-8"))
+        assert nav, rel
+        active = [(href, html.unescape(text)) for href, text in ACTIVE_LINK.findall(nav.group(0))]
+        if rel in listed:
+            seen_listed += 1
+            assert [(target(rel, href), text) for href, text in active] == [(rel, listed[rel])], rel
+        else:
+            seen_other += 1
+            assert "--active" not in nav.group(0), rel
+    assert seen_listed == len(listed) and seen_other > 200
