@@ -52,7 +52,6 @@ keeps nothing: ``site.build`` is a function of the data folder and options.
 """
 from __future__ import annotations
 
-import functools
 import gc
 import gzip
 import html
@@ -468,8 +467,7 @@ def on_page_context(context, page, config, nav):
              "current": other == lang}
             for other, target in urls.alternates(path, session.languages).items()],
         dir_nav_key=nav_key(page.url, lang) if path not in session.shown.in_nav else None,
-        dir_nav_kept=session.shown.navs.get,
-        dir_nav_keep=functools.partial(_keep, session.shown.navs),
+        dir_navs=session.shown.navs,
     )
     return context
 
@@ -479,11 +477,6 @@ def nav_key(url: str, lang: str) -> tuple[str, str]:
     (the entries and their titles) and its folder (the links are relative to
     the page; no entry is the current one)."""
     return lang, posixpath.dirname(url.rstrip("/"))
-
-
-def _keep(navs: dict, key: tuple[str, str], html: str) -> str:
-    navs[key] = html
-    return html
 
 
 _ARTICLE = '<article class="md-content__inner md-typeset">'
